@@ -1,0 +1,29 @@
+"""vnsum: a Vietnamese news article in, an English brief out.
+
+The public API is ``summarize(text, ...) -> Brief``; ``Pipeline`` keeps models
+loaded across articles. Nothing heavy (torch, transformers, ctranslate2) is
+imported until a model is actually loaded.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["Brief", "KeyPoint", "Options", "Pipeline", "summarize", "__version__"]
+
+if TYPE_CHECKING:
+    from vnsum.brief import Brief, KeyPoint
+    from vnsum.pipeline import Options, Pipeline, summarize
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Brief", "KeyPoint"):
+        from vnsum import brief
+
+        return getattr(brief, name)
+    if name in ("Options", "Pipeline", "summarize"):
+        from vnsum import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'vnsum' has no attribute {name!r}")

@@ -1,0 +1,305 @@
+"""The ``vnsum`` command: parse options, call the core, render, map errors to exit codes.
+
+Kept thin on purpose; nothing here imports torch, transformers or ctranslate2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from vnsum import __version__
+from vnsum.errors import ExitCode, UsageError, VnsumError
+
+
+class Format(str, Enum):
+    auto = "auto"
+    rich = "rich"
+    plain = "plain"
+    markdown = "markdown"
+    json = "json"
+
+
+class Length(str, Enum):
+    short = "short"
+    medium = "medium"
+    long = "long"
+
+
+class Device(str, Enum):
+    auto = "auto"
+    cpu = "cpu"
+    cuda = "cuda"
+
+
+class EngineName(str, Enum):
+    auto = "auto"
+    ctranslate2 = "ctranslate2"
+    transformers = "transformers"
+
+
+class ComputeType(str, Enum):
+    auto = "auto"
+    int8 = "int8"
+    int8_float32 = "int8_float32"
+    int16 = "int16"
+    float32 = "float32"
+    float16 = "float16"
+
+
+class DefaultToBrief(TyperGroup):
+    """``vnsum FILE`` runs the ``brief`` command; named subcommands work as usual."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands:
+            args = ["brief", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=DefaultToBrief,
+    add_completion=False,
+    no_args_is_help=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"vnsum {__version__}")
+        raise typer.Exit()
+
+
+def fail(message: str, code: int) -> "typer.Exit":
+    """One line on stderr; returns the Exit to raise."""
+    sys.stderr.write(f"vnsum: error: {message}\n")
+    sys.stderr.flush()
+    return typer.Exit(int(code))
+
+
+@contextmanager
+def atomic_output(path: Optional[Path]) -> Iterator[object]:
+    """stdout, or a temporary file renamed onto ``path`` only once complete."""
+    if path is None:
+        yield sys.stdout
+        return
+    target = path.expanduser()
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc.__class__.__name__}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _read_inputs(files: list[str], url: Optional[str], max_bytes: int) -> list:
+    from vnsum import source
+
+    if url:
+        from vnsum.fetch import fetch_url
+
+        return [fetch_url(url, max_bytes=max_bytes)]
+    if not files:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise UsageError("no article given. Usage: vnsum [OPTIONS] [FILES]... (a file, '-' for stdin, or pipe text in)")
+        files = ["-"]
+    out = []
+    for name in files:
+        if name == "-":
+            out.append(source.read_stream(sys.stdin.buffer, "<stdin>", max_bytes))
+        else:
+            out.append(source.read_path(name, max_bytes))
+    return out
+
+
+@app.command(
+    "brief",
+    epilog="Other commands: 'vnsum keypoints FILE' (key sentences, no model), 'vnsum models list|pull|rm|path'.",
+)
+def brief_command(
+    files: list[str] = typer.Argument(None, help="Article files (.txt or .html); '-' or nothing reads stdin.", show_default=False),
+    url: Optional[str] = typer.Option(None, "--url", help="Fetch the article from this web page."),
+    fmt: Format = typer.Option(Format.auto, "--format", "-f", help="auto: rich on a terminal, plain otherwise.", envvar="VNSUM_FORMAT"),
+    points: int = typer.Option(5, "--points", "-n", help="Number of key points (1-50)."),
+    show_source: bool = typer.Option(False, "--show-source", "-s", help="Show the Vietnamese sentence behind each key point."),
+    recipe: str = typer.Option("default", "--recipe", "-r", help="Recipe name (default, fast, quality) or a .toml file.", envvar="VNSUM_RECIPE"),
+    summarizer: Optional[str] = typer.Option(None, "--summarizer", help="Summarizer model: hub id or local directory."),
+    translator: Optional[str] = typer.Option(None, "--translator", help="Translator model: hub id or local directory."),
+    length: Length = typer.Option(Length.medium, "--length", "-l", help="Summary length."),
+    offline: bool = typer.Option(False, "--offline", help="Never use the network (also HF_HUB_OFFLINE=1).", envvar="VNSUM_OFFLINE"),
+    engine: EngineName = typer.Option(EngineName.auto, "--engine", help="auto: CTranslate2 when available, else transformers.", envvar="VNSUM_ENGINE"),
+    compute_type: ComputeType = typer.Option(ComputeType.auto, "--compute-type", help="auto: int8 on CPU, float16 on CUDA.", envvar="VNSUM_COMPUTE_TYPE"),
+    device: Device = typer.Option(Device.auto, "--device", help="Where models run.", envvar="VNSUM_DEVICE"),
+    threads: int = typer.Option(0, "--threads", help="CPU threads (0: physical cores).", envvar="VNSUM_THREADS"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the brief to FILE (atomically) instead of stdout."),
+    force: bool = typer.Option(False, "--force", help="Summarise even if the text does not look Vietnamese."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this (default 5 MB, or VNSUM_MAX_BYTES)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or timings on stderr."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Turn a Vietnamese news article into an English brief: headline, summary, key points."""
+    from vnsum import render, source
+    from vnsum.engines import EngineOptions
+    from vnsum.pipeline import Options, Pipeline
+
+    if offline:
+        os.environ["HF_HUB_OFFLINE"] = "1"
+    if threads < 0:
+        raise UsageError(f"--threads must be 0 or more, got {threads}")
+    limit = max_bytes if max_bytes is not None else source.max_bytes_from_env()
+    if limit <= 0:
+        raise UsageError(f"--max-bytes must be positive, got {limit}")
+    options = Options(
+        points=points,
+        recipe=recipe,
+        summarizer=summarizer,
+        translator=translator,
+        length=length.value,
+        offline=offline,
+        force=force,
+        engine=EngineOptions(engine=engine.value, device=device.value, compute_type=compute_type.value, threads=threads),
+    )
+    chosen = fmt.value
+    out_is_tty = output is None and sys.stdout.isatty()
+    if chosen == "auto":
+        chosen = "rich" if out_is_tty else "plain"
+    progress = _Progress(enabled=not quiet)
+    pipeline = Pipeline(options, on_stage=progress.update)
+    sources = _read_inputs(files or [], url, limit)
+    briefs = []
+    with progress:
+        for src in sources:
+            briefs.append(pipeline.run(src))
+            progress.timings(briefs[-1])
+    with atomic_output(output) as fh:
+        render.render(briefs, chosen, fh, show_source)  # type: ignore[arg-type]
+
+
+@app.command("keypoints")
+def keypoints_command(
+    file: str = typer.Argument("-", help="Article file; '-' reads stdin."),
+    points: int = typer.Option(5, "--points", "-n", help="Number of sentences (1-50)."),
+    fmt: Format = typer.Option(Format.auto, "--format", "-f", help="plain or json (auto: plain)."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this."),
+) -> None:
+    """Print the article's key Vietnamese sentences with their indexes (no model needed)."""
+    import json
+
+    from vnsum import keypoints, source
+    from vnsum.pipeline import MAX_POINTS
+    from vnsum.render import sanitize
+    from vnsum.text import parse_article
+
+    if not 1 <= points <= MAX_POINTS:
+        raise UsageError(f"--points must be between 1 and {MAX_POINTS}, got {points}")
+    limit = max_bytes if max_bytes is not None else source.max_bytes_from_env()
+    src = _read_inputs([file], None, limit)[0]
+    article = parse_article(src.text)
+    if not article.body_sentences():
+        from vnsum.errors import InputError
+
+        raise InputError(f"{src.name}: no article text found (only a title, captions or a byline)")
+    chosen = keypoints.select(article, points)
+    lines = {p.index: p.line for p in article.paragraphs}
+    if fmt == Format.json:
+        data = {
+            "source": src.name,
+            "title": article.title,
+            "key_points": [
+                {"text_vi": c.text, "paragraph": c.paragraph, "sentence": c.sentence, "line": lines[c.paragraph], "score": round(c.score, 4)}
+                for c in chosen
+            ],
+        }
+        sys.stdout.write(sanitize(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+        return
+    for n, c in enumerate(chosen, 1):
+        sys.stdout.write(f"{n}. [{c.paragraph}:{c.sentence}] {sanitize(c.text)}\n")
+
+
+class _Progress:
+    """Stage spinner and timings on stderr (a spinner only when stderr is a terminal)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.tty = enabled and sys.stderr.isatty()
+        self._status = None
+
+    def __enter__(self) -> "_Progress":
+        if self.tty:
+            from rich.console import Console
+
+            self._status = Console(stderr=True).status("starting")
+            self._status.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._status is not None:
+            self._status.stop()
+
+    def update(self, label: str) -> None:
+        if self._status is not None:
+            from rich.text import Text
+
+            self._status.update(Text(label))
+
+    def timings(self, brief: object) -> None:
+        if not self.enabled:
+            return
+        t = getattr(brief, "timings", {})
+        parts = ", ".join(f"{k} {v:.2f}s" for k, v in t.items())
+        sys.stderr.write(f"vnsum: {getattr(brief, 'source', '')}: {parts}\n")
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    """Console entry point: run the app, turning every failure into one line and an exit code."""
+    try:
+        code = app(args=argv, prog_name="vnsum", standalone_mode=False)
+        if isinstance(code, int) and code:
+            raise SystemExit(code)
+    except VnsumError as exc:
+        raise SystemExit(fail(str(exc), exc.exit_code).exit_code) from None
+    except typer.Exit as exc:
+        raise SystemExit(exc.exit_code) from None
+    except typer.Abort:
+        raise SystemExit(fail("interrupted", ExitCode.INTERRUPTED).exit_code) from None
+    except typer.TyperException as exc:
+        msg = exc.format_message().strip().splitlines()[0] if exc.format_message().strip() else "usage error"
+        raise SystemExit(fail(f"{msg} (see vnsum --help)", ExitCode.USAGE).exit_code) from None
+    except KeyboardInterrupt:
+        raise SystemExit(fail("interrupted", ExitCode.INTERRUPTED).exit_code) from None
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        raise SystemExit(0) from None
+    except MemoryError:
+        raise SystemExit(fail("out of memory", ExitCode.MODEL_FAILED).exit_code) from None
+    except Exception as exc:  # a bug: still one line, with a way to see the traceback
+        if os.environ.get("VNSUM_DEBUG"):
+            raise
+        raise SystemExit(fail(f"internal error: {exc.__class__.__name__}: {exc} (set VNSUM_DEBUG=1 for details)", ExitCode.INTERNAL).exit_code) from None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,123 @@
+"""The transformers (PyTorch) engine: the reference implementation, and the fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from vnsum.engines import EngineOptions, GenerationSettings
+from vnsum.errors import ModelFailed, ModelUnavailable, UsageError
+
+
+def pick_device(requested: str) -> str:
+    """``auto`` means CUDA when torch sees a GPU, else the CPU."""
+    import torch
+
+    if requested == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if requested == "cuda" and not torch.cuda.is_available():
+        raise UsageError("--device cuda: no CUDA device is available to torch")
+    return requested
+
+
+def load_hf(model_dir: Path, model_id: str) -> tuple[Any, Any]:
+    """Tokenizer and model from a checkpoint directory: safetensors preferred, no remote code.
+
+    A ``.bin`` checkpoint goes through transformers' weights-only ``torch.load``.
+    """
+    import warnings
+
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    from vnsum.models import inspect_dir
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    files = inspect_dir(model_dir)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tokenizer = AutoTokenizer.from_pretrained(model_dir, trust_remote_code=False, local_files_only=True)
+            model = AutoModelForSeq2SeqLM.from_pretrained(
+                model_dir,
+                trust_remote_code=False,
+                local_files_only=True,
+                use_safetensors=bool(files.weights and "safetensors" in files.weights),
+            )
+    except (OSError, ValueError, RuntimeError, KeyError, EOFError) as exc:
+        raise ModelUnavailable(_corrupt_message(model_id, exc)) from None
+    except Exception as exc:  # safetensors and sentencepiece raise their own types on damaged files
+        raise ModelUnavailable(_corrupt_message(model_id, exc)) from None
+    model.eval()
+    return tokenizer, model
+
+
+def _corrupt_message(model_id: str, exc: BaseException) -> str:
+    from vnsum.models import pull_command
+
+    first = str(exc).strip().splitlines()[0][:140] if str(exc).strip() else exc.__class__.__name__
+    fix = "" if Path(model_id).expanduser().is_dir() else f"; run `{pull_command(model_id, force=True)}`"
+    return f"model {model_id} could not be loaded (corrupt or incomplete files: {first}){fix}"
+
+
+class TransformersEngine:
+    """Runs a seq2seq checkpoint with ``model.generate`` on torch."""
+
+    name = "transformers"
+
+    def __init__(self, model_id: str, tokenizer: Any, model: Any, device: str) -> None:
+        self.model_id = model_id
+        self.tokenizer = tokenizer
+        self.model = model.to(device)
+        self.device = device
+
+    @classmethod
+    def load(cls, model_dir: Path, model_id: str, options: EngineOptions) -> "TransformersEngine":
+        import torch
+
+        if options.threads > 0:
+            torch.set_num_threads(options.threads)
+        device = pick_device(options.device)
+        tokenizer, model = load_hf(model_dir, model_id)
+        return cls(model_id, tokenizer, model, device)
+
+    def count_tokens(self, texts: list[str]) -> list[int]:
+        return [len(ids) for ids in self.tokenizer(texts, add_special_tokens=True)["input_ids"]]
+
+    def generate(self, batch: list[str], settings: GenerationSettings) -> list[str]:
+        import torch
+
+        if not batch:
+            return []
+        order = sorted(range(len(batch)), key=lambda i: len(batch[i]))
+        out: list[str] = [""] * len(batch)
+        step = max(1, settings.max_batch_size)
+        for start in range(0, len(order), step):
+            idx = order[start:start + step]
+            enc = self.tokenizer(
+                [batch[i] for i in idx],
+                return_tensors="pt",
+                padding=True,
+                truncation=True,
+                max_length=settings.max_input_tokens,
+            ).to(self.device)
+            try:
+                with torch.inference_mode():
+                    ids = self.model.generate(
+                        **enc,
+                        do_sample=False,
+                        num_beams=settings.num_beams,
+                        max_new_tokens=settings.max_new_tokens,
+                        min_new_tokens=settings.min_new_tokens or None,
+                        no_repeat_ngram_size=settings.no_repeat_ngram_size or None,
+                        length_penalty=settings.length_penalty,
+                        repetition_penalty=settings.repetition_penalty,
+                        early_stopping=True if settings.num_beams > 1 else False,
+                    )
+            except torch.OutOfMemoryError:
+                raise ModelFailed(f"model {self.model_id} ran out of memory on {self.device}; try --device cpu") from None
+            texts = self.tokenizer.batch_decode(ids, skip_special_tokens=True, clean_up_tokenization_spaces=True)
+            for i, text in zip(idx, texts):
+                out[i] = text.strip()
+        return out

@@ -1,0 +1,127 @@
+"""Pick the article's key sentences: salient, non-redundant, in article order.
+
+Works without any model (position and centrality), and uses the generated
+summary as an extra signal when there is one. Only body sentences are
+candidates, so captions, bylines and agency tags can never be picked.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from vnsum.text import Article
+
+_WORD = re.compile(r"[0-9A-Za-zÀ-ỹĐđ]+(?:[.,][0-9]+)*", re.UNICODE)
+
+#: Function syllables that say little about what a sentence is about.
+STOPWORDS = frozenset(
+    """và của là có các được cho trong với những này đã không một để theo từ khi về đến tại như
+    thì cũng lại ra vào trên dưới sau trước nhiều nhưng nên vì do bị đó đây mà rằng sẽ đang còn
+    rất hơn nữa chỉ mới cả hay hoặc nếu người ông bà anh chị em họ chúng tôi ta mình này kia ấy
+    việc nhằm qua tới làm năm ngày tháng""".split()
+)
+
+#: Weights of the score terms, fitted on the development corpus (benchmarks/keypoints_eval.py).
+W_POSITION = 1.0
+W_CENTRALITY = 1.0
+W_SUMMARY = 1.5
+MAX_OVERLAP = 0.6
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A body sentence with where it came from and its salience."""
+
+    paragraph: int
+    sentence: int
+    text: str
+    score: float
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercased syllables and numbers, punctuation dropped."""
+    return [t.lower() for t in _WORD.findall(text)]
+
+
+def content_tokens(text: str) -> list[str]:
+    return [t for t in tokens(text) if t not in STOPWORDS]
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    """Share of the smaller set's words found in the other: 1.0 means one repeats the other."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _tfidf(docs: list[list[str]]) -> list[dict[str, float]]:
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(set(d))
+    n = len(docs)
+    vecs = []
+    for d in docs:
+        tf = Counter(d)
+        vec = {w: (1 + math.log(c)) * math.log((1 + n) / (1 + df[w]) + 1) for w, c in tf.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vecs.append({w: v / norm for w, v in vec.items()})
+    return vecs
+
+
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def score_sentences(article: Article, summary: str | None = None) -> list[Candidate]:
+    """Salience of every body sentence (higher is better), in article order."""
+    sents = article.body_sentences()
+    if not sents:
+        return []
+    grams = [_features(s) for _, _, s in sents]
+    vecs = _tfidf(grams)
+    n = len(sents)
+    centrality = [sum(_cos(vecs[i], vecs[j]) for j in range(n) if j != i) / max(1, n - 1) for i in range(n)]
+    top = max(centrality) or 1.0
+    summary_words = set(content_tokens(summary)) if summary else set()
+    out = []
+    for i, (p, j, s) in enumerate(sents):
+        words = content_tokens(s)
+        position = 1.0 / (1.0 + i / 2.0)
+        score = W_POSITION * position + W_CENTRALITY * centrality[i] / top
+        if summary_words and words:
+            score += W_SUMMARY * len(set(words) & summary_words) / len(set(words))
+        length = len(tokens(s))
+        if length < 8:
+            score *= 0.5
+        elif length > 80:
+            score *= 0.8
+        out.append(Candidate(p, j, s, score))
+    return out
+
+
+def _features(sentence: str) -> list[str]:
+    words = content_tokens(sentence)
+    return words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
+
+
+def select(article: Article, k: int = 5, summary: str | None = None, max_overlap: float = MAX_OVERLAP) -> list[Candidate]:
+    """The ``k`` best non-redundant body sentences, returned in article order."""
+    if k <= 0:
+        return []
+    ranked = sorted(score_sentences(article, summary), key=lambda c: -c.score)
+    chosen: list[Candidate] = []
+    chosen_words: list[set[str]] = []
+    for cand in ranked:
+        words = set(tokens(cand.text))
+        if any(overlap(words, other) > max_overlap for other in chosen_words):
+            continue
+        chosen.append(cand)
+        chosen_words.append(words)
+        if len(chosen) == k:
+            break
+    return sorted(chosen, key=lambda c: (c.paragraph, c.sentence))

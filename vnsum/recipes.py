@@ -1,0 +1,167 @@
+"""Load and validate model recipes (``prompts/*.toml``).
+
+A recipe says which model does each step, how to prompt it and how to decode.
+Errors name the file and the field, because users write their own recipes.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, fields, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from vnsum.engines import GenerationSettings
+from vnsum.errors import RecipeError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+LENGTHS = ("short", "medium", "long")
+_GEN_FIELDS = {f.name: f.type for f in fields(GenerationSettings)}
+_STEP_KEYS = {"model", "prefix", "strip_output_prefix", "length"} | set(_GEN_FIELDS)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One model's part of a recipe."""
+
+    model: str
+    prefix: str
+    strip_output_prefix: str
+    generation: GenerationSettings
+    lengths: dict[str, tuple[int, int]]
+
+    def settings(self, length: str | None = None) -> GenerationSettings:
+        """Decoding settings, with ``length``'s (min, max) new tokens when the step defines it."""
+        if length and length in self.lengths:
+            lo, hi = self.lengths[length]
+            return replace(self.generation, min_new_tokens=lo, max_new_tokens=hi)
+        return self.generation
+
+
+@dataclass(frozen=True)
+class Recipe:
+    name: str
+    description: str
+    source: str
+    summarizer: Step
+    translator: Step
+
+
+def _recipe_dir() -> Path:
+    """Shipped recipes: the installed ``vnsum.prompts`` package, else the repo's ``prompts/``."""
+    try:
+        root = resources.files("vnsum.prompts")
+        path = Path(str(root))
+        if path.is_dir() and any(path.glob("*.toml")):
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "prompts"
+
+
+def shipped_recipes() -> list[str]:
+    """Names of the recipes that come with vnsum."""
+    return sorted(p.stem for p in _recipe_dir().glob("*.toml"))
+
+
+def _check_int(where: str, key: str, value: Any, minimum: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise RecipeError(f"{where}: field '{key}' must be an integer >= {minimum}, got {value!r}")
+    return value
+
+
+def _parse_step(data: Any, where: str) -> Step:
+    if not isinstance(data, dict):
+        raise RecipeError(f"{where}: must be a table")
+    unknown = sorted(set(data) - _STEP_KEYS)
+    if unknown:
+        raise RecipeError(f"{where}: unknown field '{unknown[0]}'")
+    model = data.get("model")
+    if not isinstance(model, str) or not model.strip():
+        raise RecipeError(f"{where}: field 'model' is required (a Hugging Face model id or a directory)")
+    for key in ("prefix", "strip_output_prefix"):
+        if not isinstance(data.get(key, ""), str):
+            raise RecipeError(f"{where}: field '{key}' must be a string")
+    gen: dict[str, Any] = {}
+    for key, typ in _GEN_FIELDS.items():
+        if key not in data:
+            continue
+        value = data[key]
+        if typ == "int":
+            gen[key] = _check_int(where, key, value, 1 if key in ("num_beams", "max_new_tokens", "max_input_tokens", "max_batch_size") else 0)
+        else:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise RecipeError(f"{where}: field '{key}' must be a number, got {value!r}")
+            gen[key] = float(value)
+    lengths: dict[str, tuple[int, int]] = {}
+    for name, spec in (data.get("length") or {}).items():
+        lw = f"{where}.length.{name}"
+        if name not in LENGTHS:
+            raise RecipeError(f"{where}.length: unknown length '{name}' (use {', '.join(LENGTHS)})")
+        if not isinstance(spec, dict) or set(spec) - {"min_new_tokens", "max_new_tokens"}:
+            raise RecipeError(f"{lw}: only 'min_new_tokens' and 'max_new_tokens' are allowed")
+        lo = _check_int(lw, "min_new_tokens", spec.get("min_new_tokens", 0))
+        hi = _check_int(lw, "max_new_tokens", spec.get("max_new_tokens", 128), 1)
+        if lo > hi:
+            raise RecipeError(f"{lw}: 'min_new_tokens' is larger than 'max_new_tokens'")
+        lengths[name] = (lo, hi)
+    return Step(
+        model=model.strip(),
+        prefix=data.get("prefix", ""),
+        strip_output_prefix=data.get("strip_output_prefix", ""),
+        generation=GenerationSettings(**gen),
+        lengths=lengths,
+    )
+
+
+def parse_recipe(text: str, source: str) -> Recipe:
+    """Parse a recipe's TOML text; ``source`` names it in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RecipeError(f"recipe {source}: not valid TOML ({exc})") from None
+    unknown = sorted(set(data) - {"name", "description", "summarizer", "translator"})
+    if unknown:
+        raise RecipeError(f"recipe {source}: unknown field '{unknown[0]}'")
+    for key in ("summarizer", "translator"):
+        if key not in data:
+            raise RecipeError(f"recipe {source}: missing table [{key}]")
+    return Recipe(
+        name=str(data.get("name") or Path(source).stem),
+        description=str(data.get("description", "")),
+        source=source,
+        summarizer=_parse_step(data["summarizer"], f"recipe {source}: [summarizer]"),
+        translator=_parse_step(data["translator"], f"recipe {source}: [translator]"),
+    )
+
+
+def load_recipe(name_or_path: str) -> Recipe:
+    """A shipped recipe by name (``default``, ``fast``, ``quality``) or a TOML file by path."""
+    path = Path(name_or_path).expanduser()
+    if name_or_path.endswith(".toml") or path.is_file():
+        if not path.is_file():
+            raise RecipeError(f"recipe file not found: {name_or_path}")
+    else:
+        path = _recipe_dir() / f"{name_or_path}.toml"
+        if not path.is_file():
+            names = ", ".join(shipped_recipes())
+            raise RecipeError(f"unknown recipe '{name_or_path}' (shipped: {names}; or give a .toml path)")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RecipeError(f"recipe {path}: cannot read ({exc.__class__.__name__})") from None
+    return parse_recipe(text, str(path))
+
+
+def with_models(recipe: Recipe, summarizer: str | None = None, translator: str | None = None) -> Recipe:
+    """The recipe with its models replaced (``--summarizer`` / ``--translator``)."""
+    if summarizer:
+        recipe = replace(recipe, summarizer=replace(recipe.summarizer, model=summarizer))
+    if translator:
+        recipe = replace(recipe, translator=replace(recipe.translator, model=translator))
+    return recipe
