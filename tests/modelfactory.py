@@ -132,10 +132,34 @@ def build_t5(out: Path, shape: T5Shape = T5Shape(), seed: int = 0, spm_model: Pa
     model = T5ForConditionalGeneration(config).eval()
     _quiet_special_rows(model, [0, 1, 2])
     model.save_pretrained(out)
+    if not shape.tie_word_embeddings:
+        _untie_t5(out, shape, seed)
     tokenizer.save_pretrained(out)
     if spm_model != out / "spiece.model":
         shutil.copy(spm_model, out / "spiece.model")
     return out
+
+
+def _untie_t5(out: Path, shape: T5Shape, seed: int) -> None:
+    """Give a saved T5 its own output projection, as T5 v1.1 / ViT5 / envit5 checkpoints have.
+
+    transformers 5 always ties T5's lm_head to the embeddings when saving; a
+    checkpoint with a distinct ``lm_head.weight`` and ``tie_word_embeddings: false``
+    is what the real untied models look like on the hub.
+    """
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    weights = load_file(out / "model.safetensors")
+    gen = torch.Generator().manual_seed(seed + 1000)
+    head = torch.randn(shape.vocab_size, shape.d_model, generator=gen) * shape.d_model**-0.5
+    head[[0, 1, 2]] = 0.0
+    weights["lm_head.weight"] = head
+    save_file(weights, out / "model.safetensors", metadata={"format": "pt"})
+    cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
+    cfg["tie_word_embeddings"] = False
+    cfg.pop("scale_decoder_outputs", None)
+    (out / "config.json").write_text(json.dumps(cfg, indent=2), encoding="utf-8")
 
 
 def build_marian(out: Path, shape: MarianShape = MarianShape(), seed: int = 0, spm_model: Path | None = None) -> Path:

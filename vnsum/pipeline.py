@@ -51,6 +51,12 @@ class Pipeline:
         self._engines: dict[str, Engine] = {}
         self._on_stage = on_stage or (lambda _stage: None)
         self._timings: dict[str, float] = {}
+        self._load_notes: list[str] = []
+
+    def _notify(self, message: str) -> None:
+        """A status line worth keeping in the Brief too (conversions, fallbacks)."""
+        self._on_stage(message)
+        self._load_notes.append(message)
 
     @contextmanager
     def _stage(self, name: str, label: str) -> Iterator[None]:
@@ -70,7 +76,8 @@ class Pipeline:
 
             with self._stage("load", f"loading {ref}"):
                 path = resolve(ref, offline=self.options.offline)
-                self._engines[ref] = load_engine(Path(path), ref, self.options.engine)
+                engine = load_engine(Path(path), ref, self.options.engine, notify=self._notify)
+                self._engines[ref] = engine
         return self._engines[ref]
 
     def run(self, source: Source) -> Brief:
@@ -111,7 +118,8 @@ class Pipeline:
                      line=lines[c.paragraph], score=round(c.score, 4))
             for i, c in enumerate(chosen)
         ]
-        notes = list(source.notes) + list(article.notes)
+        notes = list(source.notes) + list(article.notes) + self._load_notes
+        self._load_notes = []
         if n_chunks > 1:
             notes.append(f"chunked: {n_chunks} (the article is longer than the summarizer's input; summarised in parts)")
         warnings = []

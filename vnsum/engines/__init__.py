@@ -6,9 +6,12 @@ that nothing here pulls in torch, transformers or ctranslate2.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
+
+from vnsum.errors import ModelUnavailable
 
 
 @dataclass(frozen=True)
@@ -47,18 +50,30 @@ class EngineOptions:
     threads: int = 0
 
 
-def load_engine(model_dir: Path, model_id: str, options: EngineOptions) -> Engine:
-    """Load the model in ``model_dir`` with the engine ``options.engine`` asks for."""
-    if options.engine in ("auto", "ctranslate2"):
-        try:
-            from vnsum.engines import ct2
-        except ImportError:
-            ct2 = None  # type: ignore[assignment]
-        if ct2 is not None and ct2.available():
-            return ct2.CTranslate2Engine.load(model_dir, model_id, options)
-        if options.engine == "ctranslate2":
-            from vnsum.errors import UsageError
+def load_engine(
+    model_dir: Path, model_id: str, options: EngineOptions, notify: Callable[[str], None] | None = None
+) -> Engine:
+    """Load the model in ``model_dir`` with the engine ``options.engine`` asks for.
 
+    ``auto`` takes CTranslate2 when it is installed and the checkpoint converts,
+    and falls back to transformers otherwise (``notify`` is told why).
+    """
+    from vnsum.errors import ModelFailed, UsageError
+
+    if options.engine in ("auto", "ctranslate2"):
+        from vnsum.engines import ct2
+
+        if ct2.available():
+            try:
+                return ct2.CTranslate2Engine.load(model_dir, model_id, options, notify)
+            except (UsageError, ModelUnavailable):
+                raise
+            except Exception as exc:  # the converter raises many types for unsupported checkpoints
+                if options.engine == "ctranslate2":
+                    raise ModelFailed(f"model {model_id} cannot be converted for CTranslate2 ({exc.__class__.__name__}: {exc})") from None
+                if notify:
+                    notify(f"{model_id}: CTranslate2 conversion failed, using transformers")
+        elif options.engine == "ctranslate2":
             raise UsageError("--engine ctranslate2 needs the ctranslate2 package: pip install ctranslate2")
     from vnsum.engines.hf import TransformersEngine
 

@@ -86,12 +86,29 @@ class TransformersEngine:
         return [len(ids) for ids in self.tokenizer(texts, add_special_tokens=True)["input_ids"]]
 
     def generate(self, batch: list[str], settings: GenerationSettings) -> list[str]:
+        ids = self.generate_ids(batch, settings)
+        return [
+            self.tokenizer.decode(seq, skip_special_tokens=True, clean_up_tokenization_spaces=True).strip() for seq in ids
+        ]
+
+    def generate_tokens(self, batch: list[str], settings: GenerationSettings) -> list[list[str]]:
+        """Output token strings without start, end or padding tokens (for parity checks)."""
+        special = set(self.tokenizer.all_special_ids)
+        out = []
+        for seq in self.generate_ids(batch, settings):
+            if self.tokenizer.eos_token_id in seq:
+                seq = seq[: seq.index(self.tokenizer.eos_token_id)]
+            out.append(self.tokenizer.convert_ids_to_tokens([i for i in seq if i not in special]))
+        return out
+
+    def generate_ids(self, batch: list[str], settings: GenerationSettings) -> list[list[int]]:
+        """Generated ids per input (the decoder start token removed), in input order."""
         import torch
 
         if not batch:
             return []
         order = sorted(range(len(batch)), key=lambda i: len(batch[i]))
-        out: list[str] = [""] * len(batch)
+        out: list[list[int]] = [[] for _ in batch]
         step = max(1, settings.max_batch_size)
         for start in range(0, len(order), step):
             idx = order[start:start + step]
@@ -117,7 +134,6 @@ class TransformersEngine:
                     )
             except torch.OutOfMemoryError:
                 raise ModelFailed(f"model {self.model_id} ran out of memory on {self.device}; try --device cpu") from None
-            texts = self.tokenizer.batch_decode(ids, skip_special_tokens=True, clean_up_tokenization_spaces=True)
-            for i, text in zip(idx, texts):
-                out[i] = text.strip()
+            for i, seq in zip(idx, ids.tolist()):
+                out[i] = seq[1:]
         return out
