@@ -53,7 +53,7 @@ def corpus_lines() -> list[str]:
     return lines
 
 
-def train_sentencepiece(out: Path, vocab_size: int = 600, pad_last: bool = False) -> Path:
+def train_sentencepiece(out: Path, vocab_size: int = 600, pad_last: bool = False, model_type: str = "unigram") -> Path:
     """Train a unigram sentencepiece model on the committed Vietnamese text; returns the .model path.
 
     T5 order is pad=0, eos=1, unk=2; Marian's is eos=0, unk=1 (its pad goes last in vocab.json).
@@ -66,7 +66,7 @@ def train_sentencepiece(out: Path, vocab_size: int = 600, pad_last: bool = False
         sentence_iterator=iter(corpus_lines()),
         model_writer=buf,
         vocab_size=vocab_size,
-        model_type="unigram",
+        model_type=model_type,
         character_coverage=1.0,
         hard_vocab_limit=False,
         minloglevel=2,

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from vnsum import chunk, keypoints
@@ -38,6 +39,8 @@ class Options:
     length: str = "medium"
     offline: bool = False
     force: bool = False
+    #: Translate the likely key points on a second core while the summary is written.
+    overlap: bool = True
     engine: EngineOptions = field(default_factory=EngineOptions)
 
 
@@ -76,7 +79,11 @@ class Pipeline:
 
             with self._stage("load", f"loading {ref}"):
                 path = resolve(ref, offline=self.options.offline)
-                engine = load_engine(Path(path), ref, self.options.engine, notify=self._notify)
+                options = self.options.engine
+                if self.options.overlap:
+                    # Two engines run side by side while translating ahead: a share of the cores each.
+                    options = replace(options, concurrent_engines=2)
+                engine = load_engine(Path(path), ref, options, notify=self._notify)
                 self._engines[ref] = engine
         return self._engines[ref]
 
@@ -94,17 +101,31 @@ class Pipeline:
             raise InputError(f"{source.name}: this does not look like Vietnamese text; use --force to summarise it anyway")
 
         summarizer = self.engine_for(self.recipe.summarizer)
-        with self._stage("summarize", "summarising"):
-            summary_vi, n_chunks = self._summarize(summarizer, article)
+        translator = self.engine_for(self.recipe.translator)
+        headline_vi = article.title or source.title
+        ahead: Future[dict[str, str]] | None = None
+        pool = None
+        if self.overlaps(summarizer, translator):
+            # Key points chosen without the summary are usually the final ones: translate them
+            # (and the headline) on the other core while the summary is written. Whatever the
+            # summary changes is translated afterwards, so the result is the same as in sequence.
+            guess = [c.text for c in keypoints.select(article, opts.points)]
+            pool = ThreadPoolExecutor(1, thread_name_prefix="vnsum-translate")
+            ahead = pool.submit(self._timed_translate, translator, ([headline_vi] if headline_vi else []) + guess)
+        try:
+            with self._stage("summarize", "summarising"):
+                summary_vi, n_chunks = self._summarize(summarizer, article)
+            known = ahead.result() if ahead is not None else {}
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
         with self._stage("select", "choosing key points"):
             chosen = keypoints.select(article, opts.points, summary_vi)
 
-        translator = self.engine_for(self.recipe.translator)
-        headline_vi = article.title or source.title
         summary_sents = split_sentences(summary_vi) or ([summary_vi] if summary_vi else [])
         segments = ([headline_vi] if headline_vi else []) + summary_sents + [c.text for c in chosen]
         with self._stage("translate", "translating"):
-            english = self._translate(translator, segments)
+            english = self._translate(translator, segments, known)
         pos = 0
         headline_en = None
         if headline_vi:
@@ -159,12 +180,29 @@ class Pipeline:
         text = " ".join(chunks[0]) if chunks else ""
         return engine.generate([step.prefix + text], settings)[0].strip(), n_chunks
 
-    def _translate(self, engine: Engine, segments: list[str]) -> list[str]:
-        """Translate every segment in one batch (duplicates once); long ones in pieces."""
+    def overlaps(self, summarizer: Engine, translator: Engine) -> bool:
+        """Translate ahead while summarising: two CPU engines that each leave the other a core."""
+        return (
+            self.options.overlap
+            and summarizer is not translator
+            and summarizer.name == translator.name == "ctranslate2"
+            and getattr(summarizer, "device", "cpu") == "cpu"
+        )
+
+    def _timed_translate(self, engine: Engine, segments: list[str]) -> dict[str, str]:
+        start = time.perf_counter()
+        try:
+            return dict(zip(segments, self._translate(engine, segments)))
+        finally:
+            self._timings["translate_ahead"] = time.perf_counter() - start
+
+    def _translate(self, engine: Engine, segments: list[str], known: dict[str, str] | None = None) -> list[str]:
+        """Translate every segment not in ``known`` in one batch (duplicates once); long ones in pieces."""
         step = self.recipe.translator
         settings = step.settings()
         budget = settings.max_input_tokens - _prefix_tokens(engine, step.prefix)
-        unique = list(dict.fromkeys(s for s in segments if s))
+        known = known or {}
+        unique = list(dict.fromkeys(s for s in segments if s and s not in known))
         pieces: list[tuple[int, str]] = []
         for u, seg in enumerate(unique):
             for piece in chunk.split_long(seg, engine.count_tokens, budget):
@@ -173,7 +211,7 @@ class Pipeline:
         joined: dict[int, list[str]] = {}
         for (u, _), out in zip(pieces, outputs):
             joined.setdefault(u, []).append(_strip_prefix(out, step.strip_output_prefix))
-        english = {seg: " ".join(joined.get(u, [])).strip() for u, seg in enumerate(unique)}
+        english = {**known, **{seg: " ".join(joined.get(u, [])).strip() for u, seg in enumerate(unique)}}
         return [english.get(s, "") for s in segments]
 
 

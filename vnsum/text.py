@@ -100,21 +100,25 @@ def _boundary_after(text: str, start: int, end: int, term: str) -> bool:
         if term == ".":
             if token in ABBREVIATIONS or token.rstrip(".") in ABBREVIATIONS:
                 return False
-            if len(token) == 1 and _is_upper_start(token):
+            if len(token) == 1 and ("A" <= token <= "Z" or token == "Đ"):
                 prev = _token_before(text, start - 1 - len(token)) if start - 1 - len(token) > 0 else ""
                 if prev[:1] and _is_upper_start(prev[:1]):
                     return False  # an initial in a name: "Trần Văn B. cho biết"
-        if _is_upper_start(first) or first in "“\"'‘([«-–—" or first.isdigit():
+        if _is_upper_start(first) or first in "“\"'‘«-–—" or first.isdigit():
+            return True
+        if first == "(" and re.match(r"\((?:Ảnh|Video|Nguồn|Theo)\b", rest):
             return True
         return False
-    # No space after the terminator: only "năm trước.Giá"-style glued sentences.
+    # No space after the terminator: only "năm trước.Giá"-style glued sentences and "?- Ông ..." dialogue.
+    if nxt in "-–" and text[end + 1:end + 2] == " " and _is_upper_start(text[end + 2:end + 3] or "x"):
+        return True
     if term in ("!", "?") and _is_upper_start(nxt):
         return True
     if term != "." or not _is_upper_start(nxt):
         return False
     if end + 1 < len(text) and not text[end + 1].islower():
         return False  # "TP.HCM", "Q.BT"
-    if start == 0 or not text[start - 1].islower():
+    if start == 0 or not (text[start - 1].islower() or text[start - 1].isdigit()):
         return False
     if token in ABBREVIATIONS or _URLISH.search(token + text[end:end + 20].split(" ")[0]):
         return False
@@ -126,9 +130,15 @@ def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences, Vietnamese conventions included.
 
     Abbreviations (TP.HCM, PGS.TS., Q.1), numbers (5,66%, 1.234,5), dates, initials,
-    URLs, quotes (a quoted sentence keeps its closing quote) and a missing space
-    after a period ("trước.Giá") are handled.
+    URLs, quotes (a quoted sentence keeps its closing quote; a quotation that
+    opens mid-sentence stays in that sentence), a missing space after a period
+    ("trước.Giá"), dialogue dashes and photo credits glued into the text
+    ("- Ảnh: AFP Theo ...", "(Ảnh: Reuters) Thỏa thuận", "Ảnh: Đình VănÔng") are handled.
     """
+    return [piece for s in _split_on_punctuation(paragraph) for piece in _split_credits(s)]
+
+
+def _split_on_punctuation(paragraph: str) -> list[str]:
     text = paragraph.strip()
     if not text:
         return []
@@ -137,23 +147,26 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     depth = 0
     straight_open = False
+    opened_at = -1  # where the outermost open quotation began
     i = 0
     n = len(text)
     while i < n:
         ch = text[i]
         if track_quotes:
+            was_open = depth > 0 or straight_open
             if ch == "“":
                 depth += 1
             elif ch == "”":
                 depth = max(0, depth - 1)
             elif ch == '"':
                 straight_open = not straight_open
+            if not was_open and (depth > 0 or straight_open):
+                opened_at = i
         if ch in ".!?…":
             m = _TERMINATOR.match(text, i)
             assert m is not None
-            term_end = m.end()
             term = m.group(0)
-            end = term_end
+            end = m.end()
             while end < n and text[end] in _CLOSERS:
                 if text[end] == "”":
                     depth = max(0, depth - 1)
@@ -162,7 +175,7 @@ def split_sentences(paragraph: str) -> list[str]:
                         break
                     straight_open = False
                 end += 1
-            inside = track_quotes and (depth > 0 or straight_open)
+            inside = track_quotes and (depth > 0 or straight_open) and bool(text[start:opened_at].strip())
             if not inside and _boundary_after(text, i, end, term if len(term) == 1 else "…"):
                 sentence = text[start:end].strip()
                 if sentence:
@@ -177,6 +190,61 @@ def split_sentences(paragraph: str) -> list[str]:
     return sentences
 
 
+_CREDIT_MARK = re.compile(r"(?:(?<=\s)[-–—]\s*|\(\s*)?(?<!\w)(?:Ảnh|Video|Clip|Nguồn ảnh|Đồ họa)\s*:\s*")
+_CAMEL = re.compile(f"[a-zà-ỹđ](?=[{_UPPER}][a-zà-ỹđ])")
+#: Sentence-starting words that cannot be part of a photo credit ("- Ảnh: AFP Theo ...").
+_CREDIT_STOP = frozenset("Theo Trong Ông Bà Anh Chị Sáng Chiều Tối Trưa Ngày Tại Các Những Khi Sau Trước Hôm Đây Người".split())
+
+
+def _credit_end(text: str, start: int, paren: bool) -> int | None:
+    """Where the sentence after a photo credit starting at ``start`` begins, or None."""
+    if paren:
+        close = text.find(")", start, start + 80)
+        if close < 0:
+            return None
+        rest = text[close + 1:]
+        return close + 1 + (len(rest) - len(rest.lstrip())) if rest.strip() and _is_upper_start(rest.lstrip()[0]) else None
+    for camel in _CAMEL.finditer(text, start, min(len(text), start + 50)):
+        left = text[:camel.end()].rsplit(None, 1)[-1]
+        if len(left) >= 3:  # "cấpĐạo", "VănÔng"; not brands such as "VnExpress", "iPhone"
+            return camel.end()
+    caps: list[re.Match[str]] = []
+    for tok in re.finditer(r"\S+", text[start:]):
+        word = tok.group(0)
+        if not _is_upper_start(word[0]) and not word[0].isdigit():
+            break
+        if caps and word.strip("“\"") in _CREDIT_STOP:
+            return start + tok.start()
+        caps.append(tok)
+        if len(caps) > 4:
+            return None
+    else:
+        return None
+    if len(caps) < 2:
+        return None
+    return start + caps[-1].start()
+
+
+def _split_credits(sentence: str) -> list[str]:
+    """Split a photo caption and its credit off the sentence glued after it."""
+    pieces: list[str] = []
+    pos = 0
+    for m in _CREDIT_MARK.finditer(sentence):
+        if m.start() < pos:
+            continue
+        cut = _credit_end(sentence, m.end(), paren=m.group(0).lstrip().startswith("("))
+        if cut is None or cut >= len(sentence):
+            continue
+        head = sentence[pos:cut].strip()
+        if head:
+            pieces.append(head)
+        pos = cut
+    tail = sentence[pos:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces
+
+
 # --------------------------------------------------------------------------- structure
 
 TITLE = "title"
@@ -187,17 +255,12 @@ BYLINE = "byline"
 
 _CAPTION_START = re.compile(r"^\(?\s*(?:Ảnh|Hình|Hình ảnh|Nguồn ảnh|Video|Clip|Đồ họa|Infographic)\s*(?:minh họa)?\s*[:：]", re.IGNORECASE)
 _CAPTION_TAIL = re.compile(r"(?:\s[-–—]\s*|\s*\()\s*(?:Ảnh|Nguồn|Video|Đồ họa)\s*:\s*[^.!?]{1,60}\)?\s*$")
-_GLUED_CAPTION = re.compile(
-    r"\s[-–—]\s*Ảnh\s*:\s*(?P<credit>[A-ZĐ0-9][\w./&-]*(?:\s+[A-ZĐ][\w.-]*){0,2}?)\s+(?=[A-ZĐ\"“])"
-)
+_CREDIT_ONLY = re.compile(r"^\(?\s*(?:Ảnh|Video|Clip|Nguồn ảnh|Đồ họa)\s*(?P<illustration>minh họa)?\s*:?\s*[^.!?]{0,60}\)?\.?$")
 _AGENCY_TAG = re.compile(r"^(?:\([^()\n]{2,30}\)|[A-ZĐ][\w.]{1,15}(?:\.[A-Za-z]{2,3})?)\s*[-–—]+\s+(?=\S)")
 _BYLINE = re.compile(
     r"^\(?\s*(?:Theo|Nguồn|Bài|Tin|Bài và ảnh|Nhóm PV|PV|BTV|CTV)\b[^.!?]{0,60}\)?\.?$|^[A-ZĐ][^\d.!?:;,]{0,45}$"
 )
 _FINAL_PUNCT = ".!?…:;\"”’)»"
-
-#: Sentence-starting words that cannot be part of a photo credit ("- Ảnh: AFP Theo ...").
-_CREDIT_STOP = frozenset("Theo Trong Ông Bà Anh Chị Sáng Chiều Tối Trưa Ngày Tại Các Những Khi Sau Trước Hôm Đây Người".split())
 
 
 @dataclass(frozen=True)
@@ -258,23 +321,28 @@ def strip_agency_tag(text: str) -> str:
     return text
 
 
-def _split_glued_captions(sentence: str) -> tuple[list[str], str]:
-    """Pull photo captions glued into running text ("... - Ảnh: AFP Theo Hãng tin AFP, ...")."""
-    captions: list[str] = []
-    while True:
-        m = _GLUED_CAPTION.search(sentence)
-        if not m:
-            break
-        credit_words = m.group("credit").split()
-        keep = []
-        for w in credit_words:
-            if keep and w in _CREDIT_STOP:
-                break
-            keep.append(w)
-        cut = sentence.find(keep[-1], m.start("credit")) + len(keep[-1])
-        captions.append(sentence[:cut].strip())
-        sentence = sentence[cut:].strip()
-    return captions, sentence
+def body_sentences(paragraph: str) -> tuple[list[str], int]:
+    """The paragraph's real sentences, and how many caption pieces were taken out of it.
+
+    Crawled pages glue photo captions into the text: "<caption> - Ảnh: AFP",
+    "<caption> (Ảnh: Reuters)", or "<caption>. Ảnh: Pexel", where the caption is
+    the sentence before the credit.
+    """
+    out: list[str] = []
+    dropped = 0
+    for s in split_sentences(paragraph):
+        credit = _CREDIT_ONLY.match(s)
+        if credit:
+            dropped += 1
+            if out and not credit.group("illustration") and len(out[-1]) <= 300:
+                out.pop()
+                dropped += 1
+            continue
+        if _CAPTION_TAIL.search(s):
+            dropped += 1
+            continue
+        out.append(s)
+    return out, dropped
 
 
 def parse_article(text: str) -> Article:
@@ -301,15 +369,9 @@ def parse_article(text: str) -> Article:
             if stripped != line:
                 notes.append(f"dropped agency tag {line[: len(line) - len(stripped)].strip()!r}")
             line = stripped
-            sentences: list[str] = []
-            for s in split_sentences(line):
-                caps, rest = _split_glued_captions(s)
-                if caps:
-                    notes.append(f"dropped {len(caps)} photo caption(s) glued to paragraph {len(paragraphs)}")
-                if rest:
-                    if _CAPTION_TAIL.search(rest) and rest[-1] not in _FINAL_PUNCT:
-                        continue
-                    sentences.append(rest)
+            sentences, dropped = body_sentences(line)
+            if dropped and sentences:
+                notes.append(f"dropped {dropped} photo caption piece(s) from paragraph {len(paragraphs)}")
             if not sentences:
                 kind = CAPTION
                 paragraphs.append(Paragraph(len(paragraphs), line_no, kind, line, tuple(split_sentences(line))))

@@ -7,6 +7,7 @@ that nothing here pulls in torch, transformers or ctranslate2.
 from __future__ import annotations
 
 from collections.abc import Callable
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -48,6 +49,24 @@ class EngineOptions:
     device: str = "auto"
     compute_type: str = "auto"
     threads: int = 0
+    #: Engines that will run at the same time; CTranslate2 then gives each its share of the cores.
+    concurrent_engines: int = 1
+
+
+def physical_cores() -> int:
+    """Physical cores this process may use (hyper-threads do not speed up GEMM)."""
+    try:
+        allowed = os.sched_getaffinity(0)
+    except AttributeError:  # pragma: no cover  (not Linux)
+        return max(1, (os.cpu_count() or 2) // 2)
+    seen: set[str] = set()
+    for cpu in allowed:
+        path = Path(f"/sys/devices/system/cpu/cpu{cpu}/topology/thread_siblings_list")
+        try:
+            seen.add(path.read_text().strip())
+        except OSError:
+            seen.add(str(cpu))
+    return max(1, len(seen))
 
 
 def load_engine(

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from vnsum.engines import EngineOptions, GenerationSettings
+from vnsum.engines import EngineOptions, GenerationSettings, physical_cores
 from vnsum.errors import ModelFailed, ModelUnavailable, UsageError
 
 FORMAT_VERSION = 1
@@ -33,22 +33,6 @@ def available() -> bool:
     except ImportError:
         return False
     return True
-
-
-def physical_cores() -> int:
-    """Physical cores this process may use (hyper-threads do not speed up GEMM)."""
-    try:
-        allowed = os.sched_getaffinity(0)
-    except AttributeError:  # pragma: no cover  (not Linux)
-        return max(1, (os.cpu_count() or 2) // 2)
-    seen: set[str] = set()
-    for cpu in allowed:
-        path = Path(f"/sys/devices/system/cpu/cpu{cpu}/topology/thread_siblings_list")
-        try:
-            seen.add(path.read_text().strip())
-        except OSError:
-            seen.add(str(cpu))
-    return max(1, len(seen))
 
 
 def cache_root() -> Path:
@@ -73,9 +57,21 @@ def revision_of(model_dir: Path) -> str:
     return h.hexdigest()[:12]
 
 
+def _slug(model_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "--", model_id.strip("/")).strip("-")[-80:] or "model"
+
+
 def converted_dir(model_dir: Path, model_id: str, quantization: str) -> Path:
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "--", model_id.strip("/")).strip("-")[-80:] or "model"
-    return cache_root() / f"{slug}--{revision_of(model_dir)}--{quantization}"
+    return cache_root() / f"{_slug(model_id)}--{revision_of(model_dir)}--{quantization}"
+
+
+def converted_copies(model_id: str) -> list[Path]:
+    """Every converted copy of ``model_id`` in the cache (any revision or quantization)."""
+    root = cache_root()
+    if not root.is_dir():
+        return []
+    prefix = _slug(model_id) + "--"
+    return sorted(p for p in root.iterdir() if p.is_dir() and p.name.startswith(prefix) and is_converted(p))
 
 
 def is_converted(path: Path) -> bool:
@@ -264,7 +260,7 @@ class CTranslate2Engine:
                 str(path),
                 device=device,
                 compute_type=compute_type,
-                intra_threads=options.threads or physical_cores(),
+                intra_threads=options.threads or max(1, physical_cores() // max(1, options.concurrent_engines)),
                 inter_threads=1,
             )
             tokenizer = RuntimeTokenizer(path / "tokenizer")
