@@ -236,6 +236,111 @@ def keypoints_command(
         sys.stdout.write(f"{n}. [{c.paragraph}:{c.sentence}] {sanitize(c.text)}\n")
 
 
+models_app = typer.Typer(help="See, fetch and delete the models vnsum uses.", add_completion=False, rich_markup_mode=None)
+app.add_typer(models_app, name="models")
+
+
+def _model_refs(names: list[str]) -> dict[str, list[str]]:
+    """Model ids or directories, from recipe names/files or given directly -> what uses them."""
+    from vnsum.recipes import load_recipe, shipped_recipes
+
+    refs: dict[str, list[str]] = {}
+    for name in names:
+        if name in shipped_recipes() or name.endswith(".toml"):
+            recipe = load_recipe(name)
+            for step in ("summarizer", "translator"):
+                refs.setdefault(getattr(recipe, step).model, []).append(f"{recipe.name}:{step}")
+        else:
+            refs.setdefault(name, [])
+    return refs
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return str(n)
+
+
+@models_app.command("list")
+def models_list(
+    recipes: list[str] = typer.Argument(None, help="Recipes (names or .toml files) or model ids; default: the shipped recipes."),
+    fmt: Format = typer.Option(Format.auto, "--format", "-f", help="plain or json (auto: a table on a terminal)."),
+) -> None:
+    """Every model the recipes use: cached or not, size on disk, converted copies."""
+    import json
+
+    from vnsum import models
+    from vnsum.recipes import shipped_recipes
+
+    rows = models.describe(_model_refs(recipes or shipped_recipes()))
+    if fmt == Format.json:
+        data = [
+            {"model": r.ref, "used_by": list(r.used_by), "cached": r.cached, "size_bytes": r.size_bytes,
+             "path": str(r.path) if r.path else None, "ctranslate2": [str(p) for p in r.converted]}
+            for r in rows
+        ]
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+    if fmt in (Format.rich, Format.auto) and sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("model", "used by", "cached", "size", "CTranslate2 copies")
+        for r in rows:
+            table.add_row(r.ref, ", ".join(r.used_by), "yes" if r.cached else "no", _size(r.size_bytes) if r.size_bytes else "-",
+                          ", ".join(p.name.rsplit("--", 1)[-1] for p in r.converted) or "-")
+        Console(markup=False, highlight=False).print(table)
+        return
+    for r in rows:
+        conv = ",".join(p.name.rsplit("--", 1)[-1] for p in r.converted) or "-"
+        sys.stdout.write(f"{r.ref}\t{'cached' if r.cached else 'missing'}\t{_size(r.size_bytes) if r.size_bytes else '-'}\t"
+                         f"ct2:{conv}\t{','.join(r.used_by) or '-'}\n")
+
+
+@models_app.command("pull")
+def models_pull(
+    names: list[str] = typer.Argument(None, help="Model ids, recipe names or recipe files; default: the default recipe."),
+    force: bool = typer.Option(False, "--force", help="Download again even if cached (repairs a damaged copy)."),
+    revision: Optional[str] = typer.Option(None, "--revision", help="A branch, tag or commit of the model repository."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
+) -> None:
+    """Download models into the Hugging Face cache (resumable) and verify them against the hub's hashes."""
+    from vnsum import models
+
+    for ref in _model_refs(names or ["default"]):
+        if Path(ref).expanduser().is_dir():
+            sys.stderr.write(f"vnsum: {ref} is a local directory, nothing to pull\n")
+            continue
+        sys.stderr.write(f"vnsum: pulling {ref}\n")
+        path, checked = models.pull(ref, force=force, revision=revision, progress=not quiet)
+        sys.stderr.write(f"vnsum: {ref}: {checked} file(s) verified\n")
+        sys.stdout.write(f"{path}\n")
+
+
+@models_app.command("rm")
+def models_rm(names: list[str] = typer.Argument(..., help="Model ids (or recipe names) to delete from the cache.")) -> None:
+    """Delete models from the cache, with their CTranslate2 copies."""
+    from vnsum import models
+
+    for ref in _model_refs(names):
+        freed = models.remove(ref)
+        sys.stderr.write(f"vnsum: {ref}: {'freed ' + _size(freed) if freed else 'not in the cache'}\n")
+
+
+@models_app.command("path")
+def models_path(name: str = typer.Argument(..., help="A model id.")) -> None:
+    """Print where a cached model lives (exit 3 if it is not cached)."""
+    from vnsum import models
+    from vnsum.errors import ModelUnavailable
+
+    path = Path(name).expanduser() if Path(name).expanduser().is_dir() else models.cached_snapshot(name)
+    if path is None:
+        raise ModelUnavailable(f"model {name} is not in the local cache; run `{models.pull_command(name)}`")
+    sys.stdout.write(f"{path}\n")
+
+
 class _Progress:
     """Stage spinner and timings on stderr (a spinner only when stderr is a terminal)."""
 
@@ -270,6 +375,16 @@ class _Progress:
         sys.stderr.write(f"vnsum: {getattr(brief, 'source', '')}: {parts}\n")
 
 
+def _exit_now(code: int) -> None:
+    """Exit without waiting for a model call still running in a worker thread."""
+    import threading
+
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        sys.stdout.flush()
+        os._exit(int(code))
+    raise SystemExit(int(code))
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     """Console entry point: run the app, turning every failure into one line and an exit code."""
     try:
@@ -286,7 +401,8 @@ def main(argv: Optional[list[str]] = None) -> None:
         msg = exc.format_message().strip().splitlines()[0] if exc.format_message().strip() else "usage error"
         raise SystemExit(fail(f"{msg} (see vnsum --help)", ExitCode.USAGE).exit_code) from None
     except KeyboardInterrupt:
-        raise SystemExit(fail("interrupted", ExitCode.INTERRUPTED).exit_code) from None
+        fail("interrupted", ExitCode.INTERRUPTED)
+        _exit_now(ExitCode.INTERRUPTED)
     except BrokenPipeError:
         try:
             sys.stdout = open(os.devnull, "w")

@@ -91,7 +91,7 @@ def _patterns_for(ref: str, revision: str | None) -> list[str]:
 
 
 def cached_snapshot(ref: str, revision: str | None = None) -> Path | None:
-    """The complete cached snapshot of hub model ``ref``, or None. Never touches the network."""
+    """The cached snapshot of hub model ``ref`` (complete or not), or None. Never touches the network."""
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import LocalEntryNotFoundError
 
@@ -106,7 +106,38 @@ def cached_snapshot(ref: str, revision: str | None = None) -> Path | None:
         )
     except (LocalEntryNotFoundError, OSError, ValueError):
         return None
-    return path if path.is_dir() and not inspect_dir(path).missing else None
+    return path if path.is_dir() else None
+
+
+def weights_problem(path: Path) -> str | None:
+    """Why the weights file in ``path`` is damaged (truncated, not a checkpoint), or None.
+
+    Reads only the safetensors header or the zip directory of a PyTorch file, so it
+    costs nothing next to loading the model and catches an interrupted copy.
+    """
+    import json
+    import struct
+    import zipfile
+
+    files = inspect_dir(path)
+    if files.weights == "model.safetensors":
+        f = path / "model.safetensors"
+        try:
+            with f.open("rb") as fh:
+                (n,) = struct.unpack("<Q", fh.read(8))
+                header = json.loads(fh.read(n))
+        except (OSError, ValueError, struct.error):
+            return "model.safetensors has a damaged header"
+        end = max((v["data_offsets"][1] for k, v in header.items() if k != "__metadata__"), default=0)
+        if f.stat().st_size != 8 + n + end:
+            return f"model.safetensors is {f.stat().st_size} bytes, its header says {8 + n + end} (truncated?)"
+    elif files.weights == "pytorch_model.bin":
+        try:
+            with zipfile.ZipFile(path / "pytorch_model.bin"):
+                pass
+        except (OSError, zipfile.BadZipFile):
+            return "pytorch_model.bin is not a complete PyTorch checkpoint (truncated?)"
+    return None
 
 
 def download(ref: str, revision: str | None = None, force: bool = False, progress: bool = True) -> Path:
@@ -154,165 +185,32 @@ def _reason(exc: BaseException) -> str:
 
 
 def resolve(ref: str, *, offline: bool = False, revision: str | None = None, progress: bool = True) -> Path:
-    """The local directory holding model ``ref`` (a directory or a hub id), downloading it if allowed."""
+    """The local directory holding model ``ref`` (a directory or a hub id), downloading it if allowed.
+
+    A cached copy that is incomplete or damaged is reported with the command
+    that repairs it, rather than failing later inside a library.
+    """
     path = Path(ref).expanduser()
     if path.is_dir():
-        return _check_complete(path, ref, hub=False)
+        _check_complete(path, ref, hub=False)
+        problem = weights_problem(path)
+        if problem:
+            raise ModelUnavailable(f"model {ref} is damaged: {problem}")
+        return path
     if ref.startswith((".", "/", "~")) or not _HUB_ID.match(ref):
         raise ModelUnavailable(f"model {ref}: no such directory, and not a Hugging Face model id")
     cached = cached_snapshot(ref, revision)
     if cached is not None:
-        return cached
+        missing = inspect_dir(cached).missing
+        problem = weights_problem(cached) if not missing else None
+        if not missing and not problem:
+            return cached
+        if offline_requested(offline):
+            what = f"missing {', '.join(missing)}" if missing else problem
+            raise ModelUnavailable(f"model {ref} in the cache is damaged ({what}); run `{pull_command(ref, force=True)}`")
+        return download(ref, revision=revision, force=bool(problem), progress=progress)
     if offline_requested(offline):
         raise ModelUnavailable(
             f"model {ref} is not in the local cache and vnsum is offline; connect and run `{pull_command(ref)}`"
         )
     return download(ref, revision=revision, progress=progress)
-
-
-# --------------------------------------------------------------------------- management
-
-
-def _git_blob_sha1(path: Path) -> str:
-    import hashlib
-
-    h = hashlib.sha1()
-    h.update(f"blob {path.stat().st_size}\0".encode())
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def verify(ref: str, path: Path, revision: str | None = None) -> int:
-    """Check every downloaded file against the hub's hashes (sha256 for LFS files, git blob id
-    otherwise); returns how many files were checked. Raises ModelUnavailable on a mismatch."""
-    from huggingface_hub import HfApi
-
-    info = HfApi().model_info(ref, revision=revision, files_metadata=True)
-    checked = 0
-    for sib in info.siblings or []:
-        local = path / sib.rfilename
-        if not local.is_file():
-            continue
-        lfs = getattr(sib, "lfs", None)
-        if lfs is not None:
-            expected = lfs.sha256 if hasattr(lfs, "sha256") else lfs["sha256"]
-            ok = _sha256(local) == expected
-        elif sib.blob_id:
-            ok = _git_blob_sha1(local) == sib.blob_id
-        else:
-            continue
-        if not ok:
-            raise ModelUnavailable(
-                f"model {ref}: {sib.rfilename} does not match the hub's hash; run `{pull_command(ref, force=True)}`"
-            )
-        checked += 1
-    return checked
-
-
-def pull(ref: str, force: bool = False, revision: str | None = None, progress: bool = True) -> tuple[Path, int]:
-    """Download (resuming partial files) and verify a hub model; returns its path and files verified.
-
-    A file lock per model keeps two vnsum processes from fetching the same files at once.
-    """
-    from filelock import FileLock
-
-    if offline_requested():
-        raise ModelUnavailable(f"cannot pull {ref}: vnsum is offline (HF_HUB_OFFLINE is set)")
-    lock_dir = _lock_dir()
-    lock_dir.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(lock_dir / (re.sub(r"[^\w.-]+", "--", ref) + ".lock"))):
-        path = download(ref, revision=revision, force=force, progress=progress)
-        try:
-            checked = verify(ref, path, revision)
-        except ModelUnavailable:
-            raise
-        except Exception as exc:
-            raise ModelUnavailable(f"model {ref}: downloaded but could not be verified ({_reason(exc)})") from None
-    return path, checked
-
-
-def _lock_dir() -> Path:
-    from huggingface_hub import constants
-
-    return Path(constants.HF_HUB_CACHE) / ".locks" / "vnsum"
-
-
-@dataclass(frozen=True)
-class CachedModel:
-    """What ``vnsum models list`` shows for one model."""
-
-    ref: str
-    used_by: tuple[str, ...]
-    cached: bool
-    size_bytes: int
-    path: Path | None
-    converted: tuple[Path, ...]
-
-
-def cache_entries() -> dict[str, tuple[int, Path]]:
-    """Hub models in the local cache: repo id -> (bytes on disk, newest snapshot path)."""
-    from huggingface_hub import constants, scan_cache_dir
-
-    cache = Path(constants.HF_HUB_CACHE)
-    if not cache.is_dir():
-        return {}
-    out: dict[str, tuple[int, Path]] = {}
-    for repo in scan_cache_dir(cache).repos:
-        if repo.repo_type != "model" or not repo.revisions:
-            continue
-        newest = max(repo.revisions, key=lambda r: r.last_modified)
-        out[repo.repo_id] = (repo.size_on_disk, Path(newest.snapshot_path))
-    return out
-
-
-def describe(refs: dict[str, list[str]]) -> list[CachedModel]:
-    """State of each model (``refs``: model -> the recipe steps that use it)."""
-    from vnsum.engines.ct2 import converted_copies
-
-    entries = cache_entries()
-    out = []
-    for ref, used in refs.items():
-        local = Path(ref).expanduser()
-        if local.is_dir():
-            size = sum(p.stat().st_size for p in local.rglob("*") if p.is_file())
-            out.append(CachedModel(ref, tuple(used), not inspect_dir(local).missing, size, local, tuple(converted_copies(ref))))
-            continue
-        size, path = entries.get(ref, (0, None))
-        complete = path is not None and not inspect_dir(path).missing
-        out.append(CachedModel(ref, tuple(used), complete, size, path, tuple(converted_copies(ref))))
-    return out
-
-
-def remove(ref: str) -> int:
-    """Delete a hub model from the cache, and its converted copies; returns bytes freed."""
-    import shutil
-
-    from huggingface_hub import constants, scan_cache_dir
-
-    from vnsum.engines.ct2 import converted_copies
-
-    freed = 0
-    cache = Path(constants.HF_HUB_CACHE)
-    if cache.is_dir():
-        info = scan_cache_dir(cache)
-        hashes = [rev.commit_hash for repo in info.repos if repo.repo_id == ref for rev in repo.revisions]
-        if hashes:
-            strategy = info.delete_revisions(*hashes)
-            freed += strategy.expected_freed_size
-            strategy.execute()
-    for path in converted_copies(ref):
-        freed += sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-        shutil.rmtree(path, ignore_errors=True)
-    return freed

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -24,6 +25,8 @@ from vnsum.text import Article, parse_article, split_sentences
 #: Below this share of common Vietnamese words the input is taken for another language.
 MIN_VIETNAMESE_SHARE = 0.04
 MAX_POINTS = 50
+#: Less body text than this is not an article (a headline, a caption, a menu).
+MIN_BODY_CHARS = 80
 
 StageCallback = Callable[[str], None]
 
@@ -55,6 +58,17 @@ class Pipeline:
         self._on_stage = on_stage or (lambda _stage: None)
         self._timings: dict[str, float] = {}
         self._load_notes: list[str] = []
+        self._worker = ThreadPoolExecutor(1, thread_name_prefix="vnsum-model")
+
+    def _generate(self, engine: Engine, batch: list[str], settings: GenerationSettings) -> list[str]:
+        """``engine.generate``, run off the main thread so that Ctrl-C interrupts it at once.
+
+        Native engines hold the main thread for the whole call otherwise; waiting on a
+        future lets the KeyboardInterrupt through (the CLI then exits without waiting).
+        """
+        if threading.current_thread() is not threading.main_thread():
+            return engine.generate(batch, settings)
+        return self._worker.submit(engine.generate, batch, settings).result()
 
     def _notify(self, message: str) -> None:
         """A status line worth keeping in the Brief too (conversions, fallbacks)."""
@@ -94,8 +108,11 @@ class Pipeline:
         with self._stage("segment", "reading the article"):
             article = parse_article(source.text)
             body = article.body_sentences()
-        if not body:
-            raise InputError(f"{source.name}: no article text found (only a title, captions or a byline)")
+        if not body or len(article.body_text()) < MIN_BODY_CHARS:
+            raise InputError(
+                f"{source.name}: too little article text to summarise ({len(body)} sentence(s); "
+                "the rest is a title, captions, a byline or page furniture)"
+            )
         share = vietnamese_share(article.body_text())
         if share < MIN_VIETNAMESE_SHARE and not opts.force:
             raise InputError(f"{source.name}: this does not look like Vietnamese text; use --force to summarise it anyway")
@@ -116,9 +133,12 @@ class Pipeline:
             with self._stage("summarize", "summarising"):
                 summary_vi, n_chunks = self._summarize(summarizer, article)
             known = ahead.result() if ahead is not None else {}
-        finally:
+        except BaseException:
             if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+                pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        if pool is not None:
+            pool.shutdown(wait=True)
         with self._stage("select", "choosing key points"):
             chosen = keypoints.select(article, opts.points, summary_vi)
 
@@ -174,11 +194,11 @@ class Pipeline:
         rounds = 0
         n_chunks = len(chunks)
         while len(chunks) > 1 and rounds < 4:
-            parts = engine.generate([step.prefix + " ".join(c) for c in chunks], settings)
+            parts = self._generate(engine, [step.prefix + " ".join(c) for c in chunks], settings)
             chunks = chunk.pack([p for p in parts if p], engine.count_tokens, budget)
             rounds += 1
         text = " ".join(chunks[0]) if chunks else ""
-        return engine.generate([step.prefix + text], settings)[0].strip(), n_chunks
+        return self._generate(engine, [step.prefix + text], settings)[0].strip(), n_chunks
 
     def overlaps(self, summarizer: Engine, translator: Engine) -> bool:
         """Translate ahead while summarising: two CPU engines that each leave the other a core."""
@@ -207,7 +227,7 @@ class Pipeline:
         for u, seg in enumerate(unique):
             for piece in chunk.split_long(seg, engine.count_tokens, budget):
                 pieces.append((u, piece))
-        outputs = engine.generate([step.prefix + p for _, p in pieces], settings) if pieces else []
+        outputs = self._generate(engine, [step.prefix + p for _, p in pieces], settings) if pieces else []
         joined: dict[int, list[str]] = {}
         for (u, _), out in zip(pieces, outputs):
             joined.setdefault(u, []).append(_strip_prefix(out, step.strip_output_prefix))

@@ -252,6 +252,7 @@ LEAD = "lead"
 BODY = "body"
 CAPTION = "caption"
 BYLINE = "byline"
+BOILERPLATE = "boilerplate"
 
 _CAPTION_START = re.compile(r"^\(?\s*(?:Ảnh|Hình|Hình ảnh|Nguồn ảnh|Video|Clip|Đồ họa|Infographic)\s*(?:minh họa)?\s*[:：]", re.IGNORECASE)
 _CAPTION_TAIL = re.compile(r"(?:\s[-–—]\s*|\s*\()\s*(?:Ảnh|Nguồn|Video|Đồ họa)\s*:\s*[^.!?]{1,60}\)?\s*$")
@@ -260,6 +261,13 @@ _AGENCY_TAG = re.compile(r"^(?:\([^()\n]{2,30}\)|[A-ZĐ][\w.]{1,15}(?:\.[A-Za-z]
 _BYLINE = re.compile(
     r"^\(?\s*(?:Theo|Nguồn|Bài|Tin|Bài và ảnh|Nhóm PV|PV|BTV|CTV)\b[^.!?]{0,60}\)?\.?$|^[A-ZĐ][^\d.!?:;,]{0,45}$"
 )
+_BOILERPLATE_START = re.compile(
+    r"^(?:Trang chủ|Đăng nhập|Đăng ký|Đăng xuất|Chia sẻ|Bình luận|Tin liên quan|Bài liên quan|Tin cùng chuyên mục|"
+    r"Xem thêm|Đọc thêm|Tags?|Từ khóa|Quảng cáo|Liên hệ|Bản quyền|Copyright|Hotline|E-?mail|Theo dõi|Tải ứng dụng|"
+    r"In bài|Gửi bài|Lượt xem|Chuyên mục|Menu|Tìm kiếm|Video nổi bật|Đọc nhiều|Mới nhất)\b",
+    re.IGNORECASE,
+)
+_NAV_SEPARATORS = re.compile(r"\s[|›»•/·]\s")
 _FINAL_PUNCT = ".!?…:;\"”’)»"
 
 
@@ -309,6 +317,16 @@ def _looks_like_caption(line: str) -> bool:
     return len(line) <= 160 and len(words) <= 28 and line[-1] not in _FINAL_PUNCT and len(split_sentences(line)) == 1
 
 
+def _looks_like_boilerplate(line: str) -> bool:
+    """Menus, share/login prompts, related-link headers, copyright lines."""
+    if "©" in line and len(line) < 200:
+        return True
+    if _BOILERPLATE_START.match(line) and (len(line) < 120 or line.count("|") >= 2):
+        return True
+    items = _NAV_SEPARATORS.split(line)
+    return len(items) >= 4 and max(len(i) for i in items) <= 40
+
+
 def _looks_like_byline(line: str) -> bool:
     return len(line) <= 70 and len(line.split()) <= 8 and bool(_BYLINE.match(line))
 
@@ -356,7 +374,9 @@ def parse_article(text: str) -> Article:
     for pos, (line_no, line) in enumerate(raw):
         kind = BODY
         is_last = pos == total - 1
-        if pos == 0 and _looks_like_title(line, total - 1):
+        if _looks_like_boilerplate(line):
+            kind = BOILERPLATE
+        elif pos == 0 and _looks_like_title(line, total - 1):
             kind = TITLE
         elif is_last and seen_body and _looks_like_byline(line):
             kind = BYLINE
@@ -381,6 +401,9 @@ def parse_article(text: str) -> Article:
             paragraphs.append(Paragraph(len(paragraphs), line_no, kind, " ".join(sentences), tuple(sentences)))
             continue
         paragraphs.append(Paragraph(len(paragraphs), line_no, kind, line, tuple(split_sentences(line))))
+    skipped = sum(p.kind == BOILERPLATE for p in paragraphs)
+    if skipped:
+        notes.append(f"ignored {skipped} line(s) of page furniture (menus, share and login prompts, copyright)")
     return Article(paragraphs, notes)
 
 
