@@ -6,7 +6,13 @@ menus, related-article boxes, ads and captions are left out.
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from vnsum.errors import InputError
+
+if TYPE_CHECKING:
+    from vnsum.source import Source
 
 
 def extract_article(html: str, name: str, encoding: str, notes: list[str]) -> "Source":
@@ -29,8 +35,16 @@ def extract_article(html: str, name: str, encoding: str, notes: list[str]) -> "S
     if not body:
         raise InputError(f"{name}: no article text found in this HTML page")
     title = (getattr(doc, "title", None) or "").strip() or None
+    paragraphs = [ln.strip() for ln in body.splitlines() if ln.strip()]
+    notes = list(notes)
+    # Vietnamese papers print the lead ("sapo") outside the article body; most repeat it
+    # in the page's description, which trafilatura reads but leaves out of the text.
+    lead = re.sub(r"\s+", " ", getattr(doc, "description", None) or "").strip()
+    if len(lead) >= 60 and lead[:60] not in " ".join(paragraphs):
+        paragraphs.insert(0, lead)
+        notes.append("lead paragraph taken from the page's description")
     lines = [title] if title else []
-    lines += [ln.strip() for ln in body.splitlines() if ln.strip()]
+    lines += paragraphs
     if title and len(lines) > 1 and lines[1] == title:
         del lines[1]
     return Source(
@@ -45,5 +59,3 @@ def extract_article(html: str, name: str, encoding: str, notes: list[str]) -> "S
     )
 
 
-if False:  # pragma: no cover  (type checkers only)
-    from vnsum.source import Source

@@ -24,10 +24,18 @@ STOPWORDS = frozenset(
     việc nhằm qua tới làm năm ngày tháng""".split()
 )
 
-#: Weights of the score terms, fitted on the development corpus (benchmarks/keypoints_eval.py).
+#: Weights of the score terms, fitted on the development corpus (benchmarks/keypoints_eval.py):
+#: early sentences, sentences that share words with the title (the headline says what matters),
+#: central sentences, and sentences that share words with the generated summary (not fitted:
+#: no model output exists there; given the title's weight as the most similar signal).
+POSITION_DECAY = 2.0
 W_POSITION = 1.0
-W_CENTRALITY = 1.0
+W_CENTRALITY = 0.25
+W_TITLE = 1.5
 W_SUMMARY = 1.5
+#: Sentences longer than this many syllables are discounted (by the square root of the excess):
+#: a key point should be one readable statement.
+CONCISE_SYLLABLES = 25
 MAX_OVERLAP = 0.6
 
 
@@ -87,19 +95,21 @@ def score_sentences(article: Article, summary: str | None = None) -> list[Candid
     n = len(sents)
     centrality = [sum(_cos(vecs[i], vecs[j]) for j in range(n) if j != i) / max(1, n - 1) for i in range(n)]
     top = max(centrality) or 1.0
+    title_words = set(content_tokens(article.title)) if article.title else set()
     summary_words = set(content_tokens(summary)) if summary else set()
     out = []
     for i, (p, j, s) in enumerate(sents):
-        words = content_tokens(s)
-        position = 1.0 / (1.0 + i / 2.0)
-        score = W_POSITION * position + W_CENTRALITY * centrality[i] / top
+        words = set(content_tokens(s))
+        score = W_POSITION / (1.0 + i / POSITION_DECAY) + W_CENTRALITY * centrality[i] / top
+        if title_words:
+            score += W_TITLE * len(words & title_words) / len(title_words)
         if summary_words and words:
-            score += W_SUMMARY * len(set(words) & summary_words) / len(set(words))
+            score += W_SUMMARY * len(words & summary_words) / len(summary_words)
         length = len(tokens(s))
         if length < 8:
             score *= 0.5
-        elif length > 80:
-            score *= 0.8
+        elif length > CONCISE_SYLLABLES:
+            score *= math.sqrt(CONCISE_SYLLABLES / length)
         out.append(Candidate(p, j, s, score))
     return out
 

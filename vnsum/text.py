@@ -306,8 +306,11 @@ class Article:
         return "\n".join(p.text for p in self.body)
 
 
-def _looks_like_title(line: str, remaining: int) -> bool:
-    return remaining >= 2 and 0 < len(line) <= 250 and line[-1] not in ".;:,…" and len(split_sentences(line)) <= 2
+def _looks_like_title(line: str, rest: list[str]) -> bool:
+    """A short first line without a final period, followed by the article (two lines, or one long one)."""
+    followed = len(rest) >= 2 or (len(rest) == 1 and len(rest[0]) > max(200, 2 * len(line)))
+    ends_open = line[-1] not in ".;:," or line.endswith(("...", "…"))  # headlines cut off with "..."
+    return followed and 0 < len(line) <= 250 and ends_open and len(split_sentences(line)) <= 2
 
 
 def _looks_like_caption(line: str) -> bool:
@@ -376,7 +379,7 @@ def parse_article(text: str) -> Article:
         is_last = pos == total - 1
         if _looks_like_boilerplate(line):
             kind = BOILERPLATE
-        elif pos == 0 and _looks_like_title(line, total - 1):
+        elif pos == 0 and _looks_like_title(line, [r for _, r in raw[1:]]):
             kind = TITLE
         elif is_last and seen_body and _looks_like_byline(line):
             kind = BYLINE
