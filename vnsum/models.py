@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,33 +82,87 @@ def _check_complete(path: Path, ref: str, hub: bool) -> Path:
     return path
 
 
-def _patterns_for(ref: str, revision: str | None) -> list[str]:
-    """Files to fetch: safetensors when the repo has them, else the PyTorch checkpoint."""
-    from huggingface_hub import HfApi
+def _select_files(names: list[str]) -> list[str]:
+    """Files to fetch: config and tokenizer, and safetensors weights when the repo has them,
+    else the PyTorch checkpoint (never TensorFlow, Flax or ONNX copies)."""
+    from fnmatch import fnmatch
 
-    info = HfApi().model_info(ref, revision=revision)
-    names = [s.rfilename for s in (info.siblings or [])]
     has_safetensors = any(n.endswith(".safetensors") for n in names)
-    return CONFIG_FILES + TOKENIZER_FILES + (SAFETENSORS_FILES if has_safetensors else BIN_FILES)
+    patterns = CONFIG_FILES + TOKENIZER_FILES + (SAFETENSORS_FILES if has_safetensors else BIN_FILES)
+    return [n for n in names if any(fnmatch(n, p) for p in patterns)]
+
+
+def _fetch_blob(ref: str, commit: str, filename: str, sha256: str, size: int, force: bool, progress: bool) -> None:
+    """Download one large (LFS) file into the cache's blob store, resuming a partial copy.
+
+    huggingface_hub 2.x restarts interrupted files from zero (its temporary files are
+    per process); weights are hundreds of MB, so vnsum keeps ``<sha256>.vnsum-partial``
+    across runs, asks only for the missing range, checks the sha256, then moves it in
+    place. snapshot_download then finds the blob and only links it.
+    """
+    import hashlib
+
+    from huggingface_hub import constants, hf_hub_url
+    from huggingface_hub.file_download import repo_folder_name
+    from huggingface_hub.utils import build_hf_headers, get_session
+
+    blobs = Path(constants.HF_HUB_CACHE) / repo_folder_name(repo_id=ref, repo_type="model") / "blobs"
+    blob = blobs / sha256
+    if blob.is_file() and not force:
+        return
+    blobs.mkdir(parents=True, exist_ok=True)
+    partial = blobs / f"{sha256}.vnsum-partial"
+    if force and partial.exists():
+        partial.unlink()
+    have = partial.stat().st_size if partial.exists() else 0
+    if have < size:
+        headers = build_hf_headers()
+        if have:
+            headers["Range"] = f"bytes={have}-"
+        with get_session().stream("GET", hf_hub_url(ref, filename, revision=commit), headers=headers,
+                                  follow_redirects=True, timeout=constants.HF_HUB_DOWNLOAD_TIMEOUT) as resp:
+            resp.raise_for_status()
+            if have and resp.status_code != 206:  # the server ignored the range: start again
+                have = 0
+            with partial.open("ab" if have else "wb") as fh, _progress_bar(filename, size, have, progress) as advance:
+                for block in resp.iter_bytes():
+                    fh.write(block)
+                    fh.flush()
+                    advance(len(block))
+    h = hashlib.sha256()
+    with partial.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    if h.hexdigest() != sha256:
+        partial.unlink()
+        raise ModelUnavailable(f"model {ref}: {filename} does not match the hub's hash; run `{pull_command(ref, force=True)}`")
+    os.replace(partial, blob)
+
+
+@contextmanager
+def _progress_bar(name: str, total: int, done: int, enabled: bool) -> Iterator[Callable[[int], None]]:
+    """A byte progress bar on stderr: size, speed and time left."""
+    if not enabled:
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(name, total=total, completed=done)
+        yield lambda n: bar.advance(task, n)
 
 
 def cached_snapshot(ref: str, revision: str | None = None) -> Path | None:
-    """The cached snapshot of hub model ``ref`` (complete or not), or None. Never touches the network."""
-    from huggingface_hub import snapshot_download
-    from huggingface_hub.errors import LocalEntryNotFoundError
+    """The cached snapshot folder of hub model ``ref`` (complete or not), or None. Never touches the network."""
+    from huggingface_hub import try_to_load_from_cache
 
     try:
-        path = Path(
-            snapshot_download(
-                ref,
-                revision=revision,
-                allow_patterns=CONFIG_FILES + TOKENIZER_FILES + SAFETENSORS_FILES + BIN_FILES,
-                local_files_only=True,
-            )
-        )
-    except (LocalEntryNotFoundError, OSError, ValueError):
+        found = try_to_load_from_cache(ref, "config.json", revision=revision)
+    except (OSError, ValueError):
         return None
-    return path if path.is_dir() else None
+    return Path(found).parent if isinstance(found, str) else None
 
 
 def weights_problem(path: Path) -> str | None:
@@ -157,8 +213,16 @@ def download(ref: str, revision: str | None = None, force: bool = False, progres
     else:
         disable_progress_bars()
     try:
-        patterns = _patterns_for(ref, revision)
-        path = snapshot_download(ref, revision=revision, allow_patterns=patterns, force_download=force)
+        from huggingface_hub import HfApi
+
+        info = HfApi().model_info(ref, revision=revision, files_metadata=True)
+        wanted = _select_files([sib.rfilename for sib in info.siblings or []])
+        for sib in info.siblings or []:
+            if sib.rfilename in wanted and sib.lfs is not None:
+                _fetch_blob(ref, str(info.sha), sib.rfilename, sib.lfs.sha256, sib.lfs.size, force, progress)
+        path = snapshot_download(ref, revision=revision, allow_patterns=wanted, force_download=force)
+    except ModelUnavailable:
+        raise
     except GatedRepoError:
         raise ModelUnavailable(f"model {ref} is gated on the Hugging Face Hub: log in with `hf auth login` first") from None
     except RepositoryNotFoundError:
@@ -214,3 +278,151 @@ def resolve(ref: str, *, offline: bool = False, revision: str | None = None, pro
             f"model {ref} is not in the local cache and vnsum is offline; connect and run `{pull_command(ref)}`"
         )
     return download(ref, revision=revision, progress=progress)
+
+
+# --------------------------------------------------------------------------- management
+
+
+def _git_blob_sha1(path: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha1()
+    h.update(f"blob {path.stat().st_size}\0".encode())
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def verify(ref: str, path: Path, revision: str | None = None) -> int:
+    """Check every downloaded file against the hub's hashes (sha256 for LFS files, git blob id
+    otherwise); returns how many files were checked. Raises ModelUnavailable on a mismatch."""
+    from huggingface_hub import HfApi
+
+    info = HfApi().model_info(ref, revision=revision, files_metadata=True)
+    checked = 0
+    for sib in info.siblings or []:
+        local = path / sib.rfilename
+        if not local.is_file():
+            continue
+        lfs = getattr(sib, "lfs", None)
+        if lfs is not None:
+            expected = lfs.sha256 if hasattr(lfs, "sha256") else lfs["sha256"]
+            ok = _sha256(local) == expected
+        elif sib.blob_id:
+            ok = _git_blob_sha1(local) == sib.blob_id
+        else:
+            continue
+        if not ok:
+            raise ModelUnavailable(
+                f"model {ref}: {sib.rfilename} does not match the hub's hash; run `{pull_command(ref, force=True)}`"
+            )
+        checked += 1
+    return checked
+
+
+def pull(ref: str, force: bool = False, revision: str | None = None, progress: bool = True) -> tuple[Path, int]:
+    """Download (resuming partial files) and verify a hub model; returns its path and files verified.
+
+    A file lock per model keeps two vnsum processes from fetching the same files at once.
+    """
+    from filelock import FileLock
+
+    if offline_requested():
+        raise ModelUnavailable(f"cannot pull {ref}: vnsum is offline (HF_HUB_OFFLINE is set)")
+    lock_dir = _lock_dir()
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(lock_dir / (re.sub(r"[^\w.-]+", "--", ref) + ".lock"))):
+        path = download(ref, revision=revision, force=force, progress=progress)
+        try:
+            checked = verify(ref, path, revision)
+        except ModelUnavailable:
+            raise
+        except Exception as exc:
+            raise ModelUnavailable(f"model {ref}: downloaded but could not be verified ({_reason(exc)})") from None
+    return path, checked
+
+
+def _lock_dir() -> Path:
+    from huggingface_hub import constants
+
+    return Path(constants.HF_HUB_CACHE) / ".locks" / "vnsum"
+
+
+@dataclass(frozen=True)
+class CachedModel:
+    """What ``vnsum models list`` shows for one model."""
+
+    ref: str
+    used_by: tuple[str, ...]
+    cached: bool
+    size_bytes: int
+    path: Path | None
+    converted: tuple[Path, ...]
+
+
+def cache_entries() -> dict[str, tuple[int, Path]]:
+    """Hub models in the local cache: repo id -> (bytes on disk, newest snapshot path)."""
+    from huggingface_hub import constants, scan_cache_dir
+
+    cache = Path(constants.HF_HUB_CACHE)
+    if not cache.is_dir():
+        return {}
+    out: dict[str, tuple[int, Path]] = {}
+    for repo in scan_cache_dir(cache).repos:
+        if repo.repo_type != "model" or not repo.revisions:
+            continue
+        newest = max(repo.revisions, key=lambda r: r.last_modified)
+        out[repo.repo_id] = (repo.size_on_disk, Path(newest.snapshot_path))
+    return out
+
+
+def describe(refs: dict[str, list[str]]) -> list[CachedModel]:
+    """State of each model (``refs``: model -> the recipe steps that use it)."""
+    from vnsum.engines.ct2 import converted_copies
+
+    entries = cache_entries()
+    out = []
+    for ref, used in refs.items():
+        local = Path(ref).expanduser()
+        if local.is_dir():
+            size = sum(p.stat().st_size for p in local.rglob("*") if p.is_file())
+            out.append(CachedModel(ref, tuple(used), not inspect_dir(local).missing, size, local, tuple(converted_copies(ref))))
+            continue
+        size, path = entries.get(ref, (0, None))
+        complete = path is not None and not inspect_dir(path).missing and weights_problem(path) is None
+        out.append(CachedModel(ref, tuple(used), complete, size, path, tuple(converted_copies(ref))))
+    return out
+
+
+def remove(ref: str) -> int:
+    """Delete a hub model from the cache, and its converted copies; returns bytes freed."""
+    import shutil
+
+    from huggingface_hub import constants, scan_cache_dir
+
+    from vnsum.engines.ct2 import converted_copies
+
+    freed = 0
+    cache = Path(constants.HF_HUB_CACHE)
+    if cache.is_dir():
+        info = scan_cache_dir(cache)
+        hashes = [rev.commit_hash for repo in info.repos if repo.repo_id == ref for rev in repo.revisions]
+        if hashes:
+            strategy = info.delete_revisions(*hashes)
+            freed += strategy.expected_freed_size
+            strategy.execute()
+    for path in converted_copies(ref):
+        freed += sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+        shutil.rmtree(path, ignore_errors=True)
+    return freed
