@@ -389,6 +389,8 @@ def main(argv: Optional[list[str]] = None) -> None:
     """Console entry point: run the app, turning every failure into one line and an exit code."""
     try:
         code = app(args=argv, prog_name="vnsum", standalone_mode=False)
+        if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into this return value, silently
+            raise KeyboardInterrupt
         if isinstance(code, int) and code:
             raise SystemExit(code)
     except VnsumError as exc:

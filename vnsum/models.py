@@ -34,6 +34,22 @@ BIN_FILES = ["pytorch_model.bin", "pytorch_model.bin.index.json", "pytorch_model
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(/[\w.-]+)?$")
 
 
+def hub_cache() -> Path:
+    """The Hugging Face hub cache, read from the environment now (HF_HUB_CACHE, HF_HOME), not at import."""
+    if os.environ.get("HF_HUB_CACHE"):
+        return Path(os.environ["HF_HUB_CACHE"]).expanduser()
+    if os.environ.get("HF_HOME"):
+        return Path(os.environ["HF_HOME"]).expanduser() / "hub"
+    from huggingface_hub import constants
+
+    return Path(constants.HF_HUB_CACHE)
+
+
+def hub_endpoint() -> str | None:
+    """HF_ENDPOINT as set now (a mirror), or None for the library's default."""
+    return os.environ.get("HF_ENDPOINT") or None
+
+
 def offline_requested(offline: bool = False) -> bool:
     """True when the caller or the environment (HF_HUB_OFFLINE) forbids network access."""
     return offline or os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
@@ -106,7 +122,7 @@ def _fetch_blob(ref: str, commit: str, filename: str, sha256: str, size: int, fo
     from huggingface_hub.file_download import repo_folder_name
     from huggingface_hub.utils import build_hf_headers, get_session
 
-    blobs = Path(constants.HF_HUB_CACHE) / repo_folder_name(repo_id=ref, repo_type="model") / "blobs"
+    blobs = hub_cache() / repo_folder_name(repo_id=ref, repo_type="model") / "blobs"
     blob = blobs / sha256
     if blob.is_file() and not force:
         return
@@ -119,7 +135,7 @@ def _fetch_blob(ref: str, commit: str, filename: str, sha256: str, size: int, fo
         headers = build_hf_headers()
         if have:
             headers["Range"] = f"bytes={have}-"
-        with get_session().stream("GET", hf_hub_url(ref, filename, revision=commit), headers=headers,
+        with get_session().stream("GET", hf_hub_url(ref, filename, revision=commit, endpoint=hub_endpoint()), headers=headers,
                                   follow_redirects=True, timeout=constants.HF_HUB_DOWNLOAD_TIMEOUT) as resp:
             resp.raise_for_status()
             if have and resp.status_code != 206:  # the server ignored the range: start again
@@ -159,7 +175,7 @@ def cached_snapshot(ref: str, revision: str | None = None) -> Path | None:
     from huggingface_hub import try_to_load_from_cache
 
     try:
-        found = try_to_load_from_cache(ref, "config.json", revision=revision)
+        found = try_to_load_from_cache(ref, "config.json", cache_dir=hub_cache(), revision=revision)
     except (OSError, ValueError):
         return None
     return Path(found).parent if isinstance(found, str) else None
@@ -197,7 +213,24 @@ def weights_problem(path: Path) -> str | None:
 
 
 def download(ref: str, revision: str | None = None, force: bool = False, progress: bool = True) -> Path:
-    """Fetch ``ref`` from the hub into the standard cache (resumes partial downloads)."""
+    """Fetch ``ref`` from the hub into the standard cache (resumes partial downloads).
+
+    A file lock per model keeps two vnsum processes from fetching the same files at once;
+    the second finds them in the cache when the first is done.
+    """
+    from filelock import FileLock
+
+    lock_dir = _lock_dir()
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(lock_dir / (re.sub(r"[^\w.-]+", "--", ref) + ".lock"))):
+        if not force:
+            cached = cached_snapshot(ref, revision)
+            if cached is not None and not inspect_dir(cached).missing and weights_problem(cached) is None:
+                return cached
+        return _download(ref, revision, force, progress)
+
+
+def _download(ref: str, revision: str | None, force: bool, progress: bool) -> Path:
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import (
         GatedRepoError,
@@ -215,12 +248,13 @@ def download(ref: str, revision: str | None = None, force: bool = False, progres
     try:
         from huggingface_hub import HfApi
 
-        info = HfApi().model_info(ref, revision=revision, files_metadata=True)
+        info = HfApi(endpoint=hub_endpoint()).model_info(ref, revision=revision, files_metadata=True)
         wanted = _select_files([sib.rfilename for sib in info.siblings or []])
         for sib in info.siblings or []:
             if sib.rfilename in wanted and sib.lfs is not None:
                 _fetch_blob(ref, str(info.sha), sib.rfilename, sib.lfs.sha256, sib.lfs.size, force, progress)
-        path = snapshot_download(ref, revision=revision, allow_patterns=wanted, force_download=force)
+        path = snapshot_download(ref, revision=revision, allow_patterns=wanted, force_download=force,
+                                 cache_dir=hub_cache(), endpoint=hub_endpoint())
     except ModelUnavailable:
         raise
     except GatedRepoError:
@@ -309,7 +343,7 @@ def verify(ref: str, path: Path, revision: str | None = None) -> int:
     otherwise); returns how many files were checked. Raises ModelUnavailable on a mismatch."""
     from huggingface_hub import HfApi
 
-    info = HfApi().model_info(ref, revision=revision, files_metadata=True)
+    info = HfApi(endpoint=hub_endpoint()).model_info(ref, revision=revision, files_metadata=True)
     checked = 0
     for sib in info.siblings or []:
         local = path / sib.rfilename
@@ -332,31 +366,21 @@ def verify(ref: str, path: Path, revision: str | None = None) -> int:
 
 
 def pull(ref: str, force: bool = False, revision: str | None = None, progress: bool = True) -> tuple[Path, int]:
-    """Download (resuming partial files) and verify a hub model; returns its path and files verified.
-
-    A file lock per model keeps two vnsum processes from fetching the same files at once.
-    """
-    from filelock import FileLock
-
+    """Download (resuming partial files) and verify a hub model; returns its path and files verified."""
     if offline_requested():
         raise ModelUnavailable(f"cannot pull {ref}: vnsum is offline (HF_HUB_OFFLINE is set)")
-    lock_dir = _lock_dir()
-    lock_dir.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(lock_dir / (re.sub(r"[^\w.-]+", "--", ref) + ".lock"))):
-        path = download(ref, revision=revision, force=force, progress=progress)
-        try:
-            checked = verify(ref, path, revision)
-        except ModelUnavailable:
-            raise
-        except Exception as exc:
-            raise ModelUnavailable(f"model {ref}: downloaded but could not be verified ({_reason(exc)})") from None
+    path = download(ref, revision=revision, force=force, progress=progress)
+    try:
+        checked = verify(ref, path, revision)
+    except ModelUnavailable:
+        raise
+    except Exception as exc:
+        raise ModelUnavailable(f"model {ref}: downloaded but could not be verified ({_reason(exc)})") from None
     return path, checked
 
 
 def _lock_dir() -> Path:
-    from huggingface_hub import constants
-
-    return Path(constants.HF_HUB_CACHE) / ".locks" / "vnsum"
+    return hub_cache() / ".locks" / "vnsum"
 
 
 @dataclass(frozen=True)
@@ -373,9 +397,9 @@ class CachedModel:
 
 def cache_entries() -> dict[str, tuple[int, Path]]:
     """Hub models in the local cache: repo id -> (bytes on disk, newest snapshot path)."""
-    from huggingface_hub import constants, scan_cache_dir
+    from huggingface_hub import scan_cache_dir
 
-    cache = Path(constants.HF_HUB_CACHE)
+    cache = hub_cache()
     if not cache.is_dir():
         return {}
     out: dict[str, tuple[int, Path]] = {}
@@ -409,12 +433,12 @@ def remove(ref: str) -> int:
     """Delete a hub model from the cache, and its converted copies; returns bytes freed."""
     import shutil
 
-    from huggingface_hub import constants, scan_cache_dir
+    from huggingface_hub import scan_cache_dir
 
     from vnsum.engines.ct2 import converted_copies
 
     freed = 0
-    cache = Path(constants.HF_HUB_CACHE)
+    cache = hub_cache()
     if cache.is_dir():
         info = scan_cache_dir(cache)
         hashes = [rev.commit_hash for repo in info.repos if repo.repo_id == ref for rev in repo.revisions]

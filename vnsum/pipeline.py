@@ -20,7 +20,7 @@ from vnsum.engines import Engine, EngineOptions, GenerationSettings
 from vnsum.errors import InputError, UsageError
 from vnsum.recipes import LENGTHS, Recipe, Step, load_recipe, with_models
 from vnsum.source import Source, vietnamese_share
-from vnsum.text import Article, parse_article, split_sentences
+from vnsum.text import BOILERPLATE, Article, parse_article, split_sentences
 
 #: Below this share of common Vietnamese words the input is taken for another language.
 MIN_VIETNAMESE_SHARE = 0.04
@@ -108,14 +108,14 @@ class Pipeline:
         with self._stage("segment", "reading the article"):
             article = parse_article(source.text)
             body = article.body_sentences()
+        text = "\n".join(p.text for p in article.paragraphs if p.kind != BOILERPLATE)
+        if vietnamese_share(text) < MIN_VIETNAMESE_SHARE and not opts.force:
+            raise InputError(f"{source.name}: this does not look like Vietnamese text; use --force to summarise it anyway")
         if not body or len(article.body_text()) < MIN_BODY_CHARS:
             raise InputError(
                 f"{source.name}: too little article text to summarise ({len(body)} sentence(s); "
                 "the rest is a title, captions, a byline or page furniture)"
             )
-        share = vietnamese_share(article.body_text())
-        if share < MIN_VIETNAMESE_SHARE and not opts.force:
-            raise InputError(f"{source.name}: this does not look like Vietnamese text; use --force to summarise it anyway")
 
         summarizer = self.engine_for(self.recipe.summarizer)
         translator = self.engine_for(self.recipe.translator)
