@@ -290,7 +290,7 @@ def main() -> None:
 def write_results(args: argparse.Namespace, rows: list, help_s: float) -> None:
     base = {(c.recipe, c.beams): w["warm"] for c, w, _, _ in rows if c.engine == "transformers"}
     lines = [
-        "# vnsum speed benchmark" + (" (tiny shapes: smoke run only)" if args.tiny else ""),
+        "## Speed (`benchmarks/bench_speed.py`)" + (" (tiny shapes: smoke run only)" if args.tiny else ""),
         "",
         f"- date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- machine: {machine()}",
@@ -312,15 +312,17 @@ def write_results(args: argparse.Namespace, rows: list, help_s: float) -> None:
             f"| {cfg.label} | {w['warm']:.2f} | {ratio / w['warm']:.2f}x |" if ratio else f"| {cfg.label} | {w['warm']:.2f} | - |"
         )
         lines[-1] += f" {cold_s:.2f} | {rss / 1024:.0f} | {outside:.3f} ({100 * outside / w['warm']:.1f}%) |"
-    lines += ["", "## Time by stage (warm brief, seconds)", "",
+    lines += ["", "### Time by stage (warm brief, seconds)", "",
               "`translate ahead` runs on the second core during `summarize` (CTranslate2 only), so it is not added to the total.", "",
               "| configuration | read | segment | summarize | (translate ahead) | select | translate | render |", "|---|---|---|---|---|---|---|---|"]
     for cfg, w, _, _ in rows:
         s = w["stages"]
         lines.append(f"| {cfg.label} | " + " | ".join(f"{s.get(k, 0.0):.3f}" for k in ("read", "segment", "summarize", "translate_ahead", "select", "translate", "render")) + " |")
     lines += ["", f"`vnsum --help`: {help_s:.3f} s (median of 5 fresh processes)", ""]
-    args.out.write_text("\n".join(lines), encoding="utf-8")
-    print(args.out.read_text(encoding="utf-8"))
+    from _results import write_section
+
+    write_section("speed", "\n".join(lines), args.out)
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -44,7 +44,14 @@ def nav_texts(html: str) -> set[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT)
+    ap.add_argument("--write", action="store_true", help="also store the output in benchmarks/RESULTS.md")
     args = ap.parse_args()
+    from _results import run_and_record
+
+    run_and_record("html", "## HTML pages (`benchmarks/html_check.py`)", __file__, _run, args)
+
+
+def _run(args: argparse.Namespace) -> None:
     rows = [json.loads(line) for line in (args.corpus / "index.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     print("| page | title equals headline | lead in body | navigation lines in body (of nav texts) | body paragraphs |")
     print("|---|---|---|---|---|")

@@ -135,7 +135,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--k", type=int, default=3)
+    ap.add_argument("--write", action="store_true", help="also store the output in benchmarks/RESULTS.md")
     args = ap.parse_args()
+    from _results import run_and_record
+
+    run_and_record("keypoints", "## Key points vs Lead-3, LexRank, TextRank (`benchmarks/keypoints_eval.py`)", __file__, _run, args)
+
+
+def _run(args: argparse.Namespace) -> None:
     result = evaluate(args.corpus, args.k)
     print(table(result))
     c = result["checks"]
