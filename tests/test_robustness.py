@@ -399,3 +399,36 @@ def test_output_file_is_atomic(tiny: TinyModels, run_cli, tmp_path: Path, bad_fi
     assert r.code == 0 and r.out == ""
     assert json.loads(out.read_text())["key_points"]
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_first_run_download_in_a_terminal(hub: Mirror, tmp_path: Path) -> None:
+    """On a terminal the stage spinner steps aside for the download bars; the brief still comes out."""
+    hub.slow["model.safetensors"] = 0.01
+    proc, master = _spawn_on_pty([str(SEED), "--summarizer", "vnsum-test/sum", "--translator", "vnsum-test/trans", "-f", "json"],
+                                 tmp_path)
+    chunks: list[bytes] = []
+
+    def reader() -> None:  # keep the terminal's small buffer from filling and blocking vnsum
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    import threading
+
+    thread = threading.Thread(target=reader, daemon=True)
+    thread.start()
+    try:
+        out, _ = proc.communicate(timeout=240)
+        thread.join(timeout=5)
+    finally:
+        os.close(master)
+    err = b"".join(chunks).decode(errors="replace")
+    assert proc.returncode == 0, err
+    assert "loading vnsum-test/sum" in err and "converting vnsum-test/sum" in err
+    assert "Traceback" not in err and "LiveError" not in err
+    assert json.loads(out)["models"]["summarizer"] == "vnsum-test/sum"

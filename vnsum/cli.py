@@ -342,34 +342,50 @@ def models_path(name: str = typer.Argument(..., help="A model id.")) -> None:
 
 
 class _Progress:
-    """Stage spinner and timings on stderr (a spinner only when stderr is a terminal)."""
+    """Stages and timings on stderr: a spinner when stderr is a terminal, paused while a
+    model loads so that download and conversion progress can be drawn in its place."""
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
         self.tty = enabled and sys.stderr.isatty()
         self._status = None
+        self._active = False
 
     def __enter__(self) -> "_Progress":
-        if self.tty:
-            from rich.console import Console
-
-            self._status = Console(stderr=True).status("starting")
-            self._status.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._status is not None:
+        self._stop()
+
+    def _stop(self) -> None:
+        if self._status is not None and self._active:
             self._status.stop()
+            self._active = False
 
     def update(self, label: str) -> None:
-        if self._status is not None:
-            from rich.text import Text
+        if not self.tty:
+            return
+        from rich.text import Text
 
+        if label.startswith(("loading", "converting")):
+            self._stop()
+            sys.stderr.write(f"vnsum: {label}\n")
+            sys.stderr.flush()
+            return
+        if self._status is None:
+            from rich.console import Console
+
+            self._status = Console(stderr=True).status(Text(label))
+        else:
             self._status.update(Text(label))
+        if not self._active:
+            self._status.start()
+            self._active = True
 
     def timings(self, brief: object) -> None:
         if not self.enabled:
             return
+        self._stop()
         t = getattr(brief, "timings", {})
         parts = ", ".join(f"{k} {v:.2f}s" for k, v in t.items())
         sys.stderr.write(f"vnsum: {getattr(brief, 'source', '')}: {parts}\n")
