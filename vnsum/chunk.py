@@ -59,9 +59,15 @@ def pack(segments: list[str], count: CountFn, budget: int) -> list[list[str]]:
     """
     limit = max(1, int(budget * 0.97))
     pieces: list[str] = []
-    for seg in segments:
-        pieces.extend(split_long(seg, count, limit))
-    counts = count(pieces)
+    counts: list[int] = []
+    for seg, n in zip(segments, count(segments)):
+        if n <= limit:
+            pieces.append(seg)
+            counts.append(n)
+        else:
+            parts = split_long(seg, count, limit)
+            pieces.extend(parts)
+            counts.extend(count(parts))
     chunks: list[list[str]] = []
     cur: list[str] = []
     cur_n = 0

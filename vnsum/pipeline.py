@@ -224,8 +224,8 @@ class Pipeline:
         known = known or {}
         unique = list(dict.fromkeys(s for s in segments if s and s not in known))
         pieces: list[tuple[int, str]] = []
-        for u, seg in enumerate(unique):
-            for piece in chunk.split_long(seg, engine.count_tokens, budget):
+        for u, (seg, n) in enumerate(zip(unique, engine.count_tokens(unique) if unique else [])):
+            for piece in ([seg] if n <= budget else chunk.split_long(seg, engine.count_tokens, budget)):
                 pieces.append((u, piece))
         outputs = self._generate(engine, [step.prefix + p for _, p in pieces], settings) if pieces else []
         joined: dict[int, list[str]] = {}

@@ -337,9 +337,10 @@ def _looks_like_byline(line: str) -> bool:
 def strip_agency_tag(text: str) -> str:
     """Drop a leading news-agency tag such as "TTO -", "(Dân trí) -", "VOV.VN -"."""
     m = _AGENCY_TAG.match(text)
-    if m and _is_upper_start(text[m.end():m.end() + 1] or "x") or (m and text[m.end():m.end() + 1] in "“\""):
-        return text[m.end():]
-    return text
+    if m is None:
+        return text
+    after = text[m.end():m.end() + 1]
+    return text[m.end():] if after and (_is_upper_start(after) or after in "“\"") else text
 
 
 def body_sentences(paragraph: str) -> tuple[list[str], int]:
