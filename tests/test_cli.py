@@ -217,3 +217,23 @@ def test_real_entry_point_end_to_end(tiny: TinyModels) -> None:
     proc = _run("-", *_models(tiny), "-f", "json", stdin=SEED.read_bytes())
     assert proc.returncode == 0, proc.stderr.decode()
     check_provenance(json.loads(proc.stdout), SEED.read_text(encoding="utf-8"))
+
+
+def test_python_api_pipeline_reuses_models(tiny: TinyModels) -> None:
+    import vnsum
+
+    pipeline = vnsum.Pipeline(vnsum.Options(recipe=str(tiny.recipe), points=2))
+    text = SEED.read_text(encoding="utf-8")
+    first = pipeline.summarize(text, name="seed")
+    engines = dict(pipeline._engines)
+    second = pipeline.summarize(text, name="again")
+    assert pipeline._engines == engines  # loaded once
+    assert first.key_points == second.key_points and second.source == "again"
+    assert isinstance(first, vnsum.Brief) and len(first.key_points) == 2
+    direct = vnsum.summarize(text, recipe=str(tiny.recipe), points=2)
+    assert [k.text_vi for k in direct.key_points] == [k.text_vi for k in first.key_points]
+
+
+def test_keypoints_on_a_terminal_prints_usage(run_cli) -> None:
+    r = run_cli("keypoints", tty=True)
+    assert r.code == 2 and "Usage" in r.err

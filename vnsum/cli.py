@@ -197,7 +197,7 @@ def brief_command(
 
 @app.command("keypoints")
 def keypoints_command(
-    file: str = typer.Argument("-", help="Article file; '-' reads stdin."),
+    file: Optional[str] = typer.Argument(None, help="Article file; '-' or nothing reads stdin.", show_default=False),
     points: int = typer.Option(5, "--points", "-n", help="Number of sentences (1-50)."),
     fmt: Format = typer.Option(Format.auto, "--format", "-f", help="plain or json (auto: plain)."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this."),
@@ -213,7 +213,7 @@ def keypoints_command(
     if not 1 <= points <= MAX_POINTS:
         raise UsageError(f"--points must be between 1 and {MAX_POINTS}, got {points}")
     limit = max_bytes if max_bytes is not None else source.max_bytes_from_env()
-    src = _read_inputs([file], None, limit)[0]
+    src = _read_inputs([file] if file else [], None, limit)[0]
     article = parse_article(src.text)
     if not article.body_sentences():
         from vnsum.errors import InputError

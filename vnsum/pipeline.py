@@ -101,6 +101,10 @@ class Pipeline:
                 self._engines[ref] = engine
         return self._engines[ref]
 
+    def summarize(self, text: str, name: str = "<text>") -> Brief:
+        """A Brief of one article given as plain text (the models stay loaded for the next)."""
+        return self.run(Source(name=name, text=text, encoding="utf-8"))
+
     def run(self, source: Source) -> Brief:
         """One article in, one Brief out."""
         self._timings = {}
@@ -265,7 +269,7 @@ def summarize(text: str, **kwargs: object) -> Brief:
     engine_keys = {"engine", "device", "compute_type", "threads"}
     engine = EngineOptions(**{k: v for k, v in kwargs.items() if k in engine_keys})  # type: ignore[arg-type]
     options = Options(**{k: v for k, v in kwargs.items() if k not in engine_keys}, engine=engine)  # type: ignore[arg-type]
-    return Pipeline(options).run(Source(name="<text>", text=text, encoding="utf-8"))
+    return Pipeline(options).summarize(text)
 
 
 __all__ = ["Options", "Pipeline", "summarize", "GenerationSettings"]
