@@ -239,8 +239,10 @@ class CTranslate2Engine:
 
     name = "ctranslate2"
 
-    def __init__(self, model_id: str, translator: Any, tokenizer: RuntimeTokenizer, compute_type: str, converted: bool) -> None:
+    def __init__(self, model_id: str, translator: Any, tokenizer: RuntimeTokenizer, compute_type: str, converted: bool,
+                 device: str = "cpu") -> None:
         self.model_id = model_id
+        self.device = device
         self.translator = translator
         self.tokenizer = tokenizer
         self.compute_type = compute_type
@@ -269,7 +271,7 @@ class CTranslate2Engine:
                 f"converted model {model_id} in {path} could not be loaded ({exc.__class__.__name__}: "
                 f"{str(exc).splitlines()[0][:120] if str(exc) else ''}); delete that directory to convert again"
             ) from None
-        return cls(model_id, translator, tokenizer, compute_type, converted=fresh)
+        return cls(model_id, translator, tokenizer, compute_type, converted=fresh, device=device)
 
     def count_tokens(self, texts: list[str]) -> list[int]:
         return [len(t) for t in self.tokenizer.encode(texts)]
