@@ -392,13 +392,16 @@ class _Progress:
 
 
 def _exit_now(code: int) -> None:
-    """Exit without waiting for a model call still running in a worker thread."""
-    import threading
-
-    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
-        sys.stdout.flush()
-        os._exit(int(code))
-    raise SystemExit(int(code))
+    """Exit at once after Ctrl-C: without waiting for a model call still running in a worker
+    thread, and without interpreter teardown, which can meet a half-imported torch and die
+    of the same SIGINT instead of exiting with 130. Cleanup (temporary files, locks) has
+    already run while the KeyboardInterrupt travelled up."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(int(code))
 
 
 def main(argv: Optional[list[str]] = None) -> None:
