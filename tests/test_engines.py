@@ -77,6 +77,9 @@ def test_int8_agreement_is_reported(tiny: TinyModels) -> None:
 
 def test_conversion_is_cached_and_atomic(tiny: TinyModels, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("VNSUM_CACHE_DIR", str(tmp_path))
+    target = ct2.converted_dir(tiny.summarizer, "tiny/sum", "float32")
+    stale = target.parent / f".{target.name}.killed-run"
+    (stale / "model").mkdir(parents=True)  # what a conversion killed half-way leaves behind
     messages: list[str] = []
     first = CTranslate2Engine.load(tiny.summarizer, "tiny/sum", FP32, messages.append)
     second = CTranslate2Engine.load(tiny.summarizer, "tiny/sum", FP32, messages.append)

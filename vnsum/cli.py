@@ -79,6 +79,27 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+#: Temporary output files to delete if Ctrl-C ends the process before they are renamed.
+_PENDING: list[str] = []
+
+
+def _on_sigint(signum: int, frame: object) -> None:
+    """Ctrl-C: one line, exit 130 at once.
+
+    Not a KeyboardInterrupt: raised inside torch's import or a native model call it can
+    abort the process (SIGABRT) instead of unwinding. Nothing needs unwinding here:
+    temporary output files are removed, and model caches are written atomically under
+    locks that end with the process.
+    """
+    for tmp in list(_PENDING):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+    fail("interrupted", ExitCode.INTERRUPTED)
+    _exit_now(ExitCode.INTERRUPTED)
+
+
 def fail(message: str, code: int) -> "typer.Exit":
     """One line on stderr; returns the Exit to raise."""
     sys.stderr.write(f"vnsum: error: {message}\n")
@@ -98,6 +119,7 @@ def atomic_output(path: Optional[Path]) -> Iterator[object]:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc.__class__.__name__}") from None
+    _PENDING.append(tmp)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             yield fh
@@ -110,6 +132,8 @@ def atomic_output(path: Optional[Path]) -> Iterator[object]:
         except OSError:
             pass
         raise
+    finally:
+        _PENDING.remove(tmp)
 
 
 def _read_inputs(files: list[str], url: Optional[str], max_bytes: int) -> list:
@@ -406,6 +430,20 @@ def _exit_now(code: int) -> None:
 
 def main(argv: Optional[list[str]] = None) -> None:
     """Console entry point: run the app, turning every failure into one line and an exit code."""
+    import signal
+    import threading
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, _on_sigint)
+    try:
+        _run(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _run(argv: Optional[list[str]]) -> None:
     try:
         code = app(args=argv, prog_name="vnsum", standalone_mode=False)
         if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into this return value, silently

@@ -127,6 +127,8 @@ def convert(model_dir: Path, model_id: str, quantization: str, notify: Notify | 
     with FileLock(str(target) + ".lock"):
         if is_converted(target):
             return target
+        for stale in target.parent.glob(f".{target.name}.*"):  # left by a run that was killed (we hold the lock)
+            shutil.rmtree(stale, ignore_errors=True)
         if notify:
             notify(f"converting {model_id} for CTranslate2 ({quantization}), once")
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
