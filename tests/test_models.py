@@ -100,8 +100,10 @@ def test_hash_mismatch_is_detected(mirror: Mirror) -> None:
     assert r.returncode == 3
     assert "does not match the hub's hash" in r.stderr and f"vnsum models pull --force {REPO}" in r.stderr
     del mirror.corrupt["model.safetensors"]
+    before = mirror.downloads(REPO).count("model.safetensors")
     fixed = vnsum("models", "pull", "--force", REPO, "-q")
     assert fixed.returncode == 0, fixed.stderr
+    assert mirror.downloads(REPO).count("model.safetensors") == before + 1  # weights fetched once, not twice
 
 
 def test_unknown_model_and_rm(mirror: Mirror) -> None:

@@ -116,8 +116,6 @@ def _fetch_blob(ref: str, commit: str, filename: str, sha256: str, size: int, fo
     across runs, asks only for the missing range, checks the sha256, then moves it in
     place. snapshot_download then finds the blob and only links it.
     """
-    import hashlib
-
     from huggingface_hub import constants, hf_hub_url
     from huggingface_hub.file_download import repo_folder_name
     from huggingface_hub.utils import build_hf_headers, get_session
@@ -145,11 +143,7 @@ def _fetch_blob(ref: str, commit: str, filename: str, sha256: str, size: int, fo
                     fh.write(block)
                     fh.flush()
                     advance(len(block))
-    h = hashlib.sha256()
-    with partial.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    if h.hexdigest() != sha256:
+    if _sha256(partial) != sha256:
         partial.unlink()
         raise ModelUnavailable(f"model {ref}: {filename} does not match the hub's hash; run `{pull_command(ref, force=True)}`")
     os.replace(partial, blob)
@@ -162,7 +156,14 @@ def _progress_bar(name: str, total: int, done: int, enabled: bool) -> Iterator[C
         yield lambda n: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
 
     with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
                   TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
@@ -234,8 +235,6 @@ def _download(ref: str, revision: str | None, force: bool, progress: bool) -> Pa
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import (
         GatedRepoError,
-        HfHubHTTPError,
-        LocalEntryNotFoundError,
         RepositoryNotFoundError,
         RevisionNotFoundError,
     )
@@ -250,11 +249,18 @@ def _download(ref: str, revision: str | None, force: bool, progress: bool) -> Pa
 
         info = HfApi(endpoint=hub_endpoint()).model_info(ref, revision=revision, files_metadata=True)
         wanted = _select_files([sib.rfilename for sib in info.siblings or []])
+        small = []
         for sib in info.siblings or []:
-            if sib.rfilename in wanted and sib.lfs is not None:
+            if sib.rfilename not in wanted:
+                continue
+            if sib.lfs is not None:
                 _fetch_blob(ref, str(info.sha), sib.rfilename, sib.lfs.sha256, sib.lfs.size, force, progress)
-        path = snapshot_download(ref, revision=revision, allow_patterns=wanted, force_download=force,
-                                 cache_dir=hub_cache(), endpoint=hub_endpoint())
+            else:
+                small.append(sib.rfilename)
+        where = {"cache_dir": hub_cache(), "endpoint": hub_endpoint(), "revision": revision}
+        if force and small:  # the weights were just fetched again above: refetch only the rest
+            snapshot_download(ref, allow_patterns=small, force_download=True, **where)
+        path = snapshot_download(ref, allow_patterns=wanted, **where)
     except ModelUnavailable:
         raise
     except GatedRepoError:
@@ -263,12 +269,7 @@ def _download(ref: str, revision: str | None, force: bool, progress: bool) -> Pa
         raise ModelUnavailable(f"model {ref} was not found on the Hugging Face Hub (check the id, or give a local directory)") from None
     except RevisionNotFoundError:
         raise ModelUnavailable(f"model {ref}: revision {revision!r} not found on the Hugging Face Hub") from None
-    except (LocalEntryNotFoundError, HfHubHTTPError, OSError) as exc:
-        raise ModelUnavailable(
-            f"model {ref} is not in the local cache and cannot be downloaded ({_reason(exc)}); "
-            f"connect and run `{pull_command(ref)}`"
-        ) from None
-    except Exception as exc:  # network stacks raise their own types (httpx, ssl, socket)
+    except Exception as exc:  # hub HTTP errors, and the network stack's own (httpx, ssl, socket, OS)
         raise ModelUnavailable(
             f"model {ref} is not in the local cache and cannot be downloaded ({_reason(exc)}); "
             f"connect and run `{pull_command(ref)}`"
@@ -349,10 +350,8 @@ def verify(ref: str, path: Path, revision: str | None = None) -> int:
         local = path / sib.rfilename
         if not local.is_file():
             continue
-        lfs = getattr(sib, "lfs", None)
-        if lfs is not None:
-            expected = lfs.sha256 if hasattr(lfs, "sha256") else lfs["sha256"]
-            ok = _sha256(local) == expected
+        if sib.lfs is not None:
+            ok = _sha256(local) == sib.lfs.sha256
         elif sib.blob_id:
             ok = _git_blob_sha1(local) == sib.blob_id
         else:
