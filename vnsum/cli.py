@@ -280,11 +280,9 @@ def _model_refs(names: list[str]) -> dict[str, list[str]]:
 
 
 def _size(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
-    return str(n)
+    from rich.filesize import decimal
+
+    return decimal(n)
 
 
 @models_app.command("list")
@@ -359,7 +357,8 @@ def models_path(name: str = typer.Argument(..., help="A model id.")) -> None:
     from vnsum import models
     from vnsum.errors import ModelUnavailable
 
-    path = Path(name).expanduser() if Path(name).expanduser().is_dir() else models.cached_snapshot(name)
+    local = Path(name).expanduser()
+    path = local if local.is_dir() else models.cached_snapshot(name)
     if path is None:
         raise ModelUnavailable(f"model {name} is not in the local cache; run `{models.pull_command(name)}`")
     sys.stdout.write(f"{path}\n")
@@ -418,8 +417,8 @@ class _Progress:
 def _exit_now(code: int) -> None:
     """Exit at once after Ctrl-C: without waiting for a model call still running in a worker
     thread, and without interpreter teardown, which can meet a half-imported torch and die
-    of the same SIGINT instead of exiting with 130. Cleanup (temporary files, locks) has
-    already run while the KeyboardInterrupt travelled up."""
+    of the same SIGINT instead of exiting with 130. Temporary output files are removed by
+    the caller; model caches are written atomically under locks that end with the process."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -12,17 +12,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from vnsum.text import Article
+from vnsum.text import STOPWORDS, Article
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ỹĐđ]+(?:[.,][0-9]+)*", re.UNICODE)
 
-#: Function syllables that say little about what a sentence is about.
-STOPWORDS = frozenset(
-    """và của là có các được cho trong với những này đã không một để theo từ khi về đến tại như
-    thì cũng lại ra vào trên dưới sau trước nhiều nhưng nên vì do bị đó đây mà rằng sẽ đang còn
-    rất hơn nữa chỉ mới cả hay hoặc nếu người ông bà anh chị em họ chúng tôi ta mình này kia ấy
-    việc nhằm qua tới làm năm ngày tháng""".split()
-)
 
 #: Weights of the score terms, fitted on the development corpus (benchmarks/keypoints_eval.py):
 #: early sentences, sentences that share words with the title (the headline says what matters),

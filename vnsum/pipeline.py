@@ -63,8 +63,9 @@ class Pipeline:
     def _generate(self, engine: Engine, batch: list[str], settings: GenerationSettings) -> list[str]:
         """``engine.generate``, run off the main thread so that Ctrl-C interrupts it at once.
 
-        Native engines hold the main thread for the whole call otherwise; waiting on a
-        future lets the KeyboardInterrupt through (the CLI then exits without waiting).
+        Native engines hold the main thread for the whole call otherwise, and Python runs
+        signal handlers only in the main thread; waiting on a future lets the CLI's SIGINT
+        handler run at once (it then exits without waiting for the call).
         """
         if threading.current_thread() is not threading.main_thread():
             return engine.generate(batch, settings)

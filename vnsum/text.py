@@ -55,6 +55,16 @@ def clean_text(text: str) -> str:
     return "\n".join(out).strip()
 
 
+#: Vietnamese function syllables: they say little about what a sentence is about (key points),
+#: and make up a large share of any Vietnamese text (language detection).
+STOPWORDS = frozenset(
+    """và của là có các được cho trong với những này đã không một để theo từ khi về đến tại như
+    thì cũng lại ra vào trên dưới sau trước nhiều nhưng nên vì do bị đó đây mà rằng sẽ đang còn
+    rất hơn nữa chỉ mới cả hay hoặc nếu người ông bà anh chị em họ chúng tôi ta mình này kia ấy
+    việc nhằm qua tới làm năm ngày tháng""".split()
+)
+
+
 # --------------------------------------------------------------------------- sentences
 
 #: Abbreviations that take a period and are not the end of a sentence.

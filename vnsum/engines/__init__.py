@@ -6,8 +6,8 @@ that nothing here pulls in torch, transformers or ctranslate2.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
