@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from modelfactory import MarianShape, T5Shape, build_marian, build_t5, train_sentencepiece  # noqa: E402
+from modelfactory import MarianShape, build_marian, build_pair, train_sentencepiece  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED = DATA / "seed_binhduong.txt"
@@ -31,12 +31,8 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> TinyModels:
     """A tied ReLU T5 summarizer, an untied gated-GELU T5 translator (envit5's layout) and a
     Marian translator, with random weights and a sentencepiece model trained on tests/data."""
     root = tmp_path_factory.mktemp("tiny-models")
-    spm_t5 = train_sentencepiece(root / "t5.model")
+    summarizer, translator = build_pair(root)
     spm_marian = train_sentencepiece(root / "marian.model", pad_last=True)
-    summarizer = build_t5(root / "summarizer", T5Shape(), seed=1, spm_model=spm_t5)
-    translator = build_t5(
-        root / "translator", T5Shape(feed_forward_proj="gated-gelu", tie_word_embeddings=False), seed=2, spm_model=spm_t5
-    )
     marian = build_marian(root / "marian", MarianShape(), seed=3, spm_model=spm_marian)
     recipe = root / "tiny.toml"
     recipe.write_text(

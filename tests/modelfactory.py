@@ -209,3 +209,21 @@ def build_marian(out: Path, shape: MarianShape = MarianShape(), seed: int = 0, s
     )
     tokenizer.save_pretrained(out)
     return out
+
+
+def build_pair(root: Path) -> tuple[Path, Path]:
+    """The tiny summarizer and translator that the tests and CI's wheel check use."""
+    root.mkdir(parents=True, exist_ok=True)
+    spm_t5 = train_sentencepiece(root / "t5.model")
+    summarizer = build_t5(root / "summarizer", T5Shape(), seed=1, spm_model=spm_t5)
+    translator = build_t5(
+        root / "translator", T5Shape(feed_forward_proj="gated-gelu", tie_word_embeddings=False), seed=2, spm_model=spm_t5
+    )
+    return summarizer, translator
+
+
+if __name__ == "__main__":
+    import sys
+
+    for built in build_pair(Path(sys.argv[1])):
+        print(built)

@@ -47,3 +47,15 @@ def test_unknown_recipe_and_file(tmp_path: Path) -> None:
         load_recipe("nope")
     with pytest.raises(RecipeError, match="not found"):
         load_recipe(str(tmp_path / "missing.toml"))
+
+
+def test_shipped_recipes_resolve_from_any_directory(tmp_path, monkeypatch):
+    """Shipped recipes come from the installed package data, not the working directory."""
+    from vnsum.recipes import load_recipe, shipped_recipes
+
+    monkeypatch.chdir(tmp_path)
+    assert {"default", "fast", "quality"} <= set(shipped_recipes())
+    for name in ("default", "fast", "quality"):
+        recipe = load_recipe(name)
+        assert recipe.name == name and recipe.summarizer.model and recipe.translator.model
+    assert load_recipe("default").translator.model == "VietAI/envit5-translation"

@@ -10,10 +10,13 @@ import sys
 from dataclasses import dataclass, fields, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vnsum.engines import GenerationSettings
 from vnsum.errors import RecipeError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -52,21 +55,23 @@ class Recipe:
     translator: Step
 
 
-def _recipe_dir() -> Path:
-    """Shipped recipes: the installed ``vnsum.prompts`` package, else the repo's ``prompts/``."""
+def _shipped() -> dict[str, Traversable]:
+    """Shipped recipes by name: the ``prompts/`` folder, installed as package data ``vnsum.prompts``.
+
+    Read through ``importlib.resources`` only: in a wheel, an sdist or an editable
+    install the folder may be a namespace package (a ``MultiplexedPath``), a zip or a
+    mapped directory, never reliably a plain path.
+    """
     try:
         root = resources.files("vnsum.prompts")
-        path = Path(str(root))
-        if path.is_dir() and any(path.glob("*.toml")):
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "prompts"
+    except ModuleNotFoundError:  # pragma: no cover  (a broken install)
+        return {}
+    return {item.name[: -len(".toml")]: item for item in root.iterdir() if item.name.endswith(".toml") and item.is_file()}
 
 
 def shipped_recipes() -> list[str]:
     """Names of the recipes that come with vnsum."""
-    return sorted(p.stem for p in _recipe_dir().glob("*.toml"))
+    return sorted(_shipped())
 
 
 def _check_int(where: str, key: str, value: Any, minimum: int = 0) -> int:
@@ -142,15 +147,16 @@ def parse_recipe(text: str, source: str) -> Recipe:
 
 def load_recipe(name_or_path: str) -> Recipe:
     """A shipped recipe by name (``default``, ``fast``, ``quality``) or a TOML file by path."""
+    shipped = _shipped()
     path = Path(name_or_path).expanduser()
-    if name_or_path.endswith(".toml") or path.is_file():
-        if not path.is_file():
-            raise RecipeError(f"recipe file not found: {name_or_path}")
-    else:
-        path = _recipe_dir() / f"{name_or_path}.toml"
-        if not path.is_file():
-            names = ", ".join(shipped_recipes())
-            raise RecipeError(f"unknown recipe '{name_or_path}' (shipped: {names}; or give a .toml path)")
+    if name_or_path in shipped and not name_or_path.endswith(".toml"):
+        item = shipped[name_or_path]
+        return parse_recipe(item.read_text(encoding="utf-8"), f"{name_or_path} (shipped)")
+    if not (name_or_path.endswith(".toml") or path.is_file()):
+        names = ", ".join(sorted(shipped))
+        raise RecipeError(f"unknown recipe '{name_or_path}' (shipped: {names}; or give a .toml path)")
+    if not path.is_file():
+        raise RecipeError(f"recipe file not found: {name_or_path}")
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

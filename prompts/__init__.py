@@ -1,0 +1,1 @@
+"""Model recipes shipped with vnsum, installed as the package ``vnsum.prompts`` (read with importlib.resources)."""
