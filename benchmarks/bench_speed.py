@@ -115,7 +115,7 @@ def child_warm(cfg: dict, runs: int) -> dict:
     from vnsum import render
     from vnsum.engines import EngineOptions
     from vnsum.pipeline import Options, Pipeline
-    from vnsum.source import read_path
+    from vnsum.reading.source import read_path
 
     options = Options(recipe=cfg["recipe_path"], engine=EngineOptions(engine=cfg["engine"], compute_type=cfg["compute_type"], device="cpu"))
     pipeline = Pipeline(options)

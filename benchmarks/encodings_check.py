@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vnsum.source import read_path  # noqa: E402
+from vnsum.reading.source import read_path  # noqa: E402
 from vnsum.text import clean_text  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "raw-encodings"

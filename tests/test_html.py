@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from vnsum.source import read_path
+from vnsum.reading.source import read_path
 from vnsum.text import BODY, LEAD, parse_article
 
 from conftest import DATA, SEED, TinyModels

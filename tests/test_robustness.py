@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import vnsum.engines
-import vnsum.models
+import vnsum.hub
 from hubmirror import Mirror, serve
 from vnsum.engines import GenerationSettings
 
@@ -290,7 +290,7 @@ LIVE = re.compile(r"\x1b(?!\[[0-9;]*m)|\x1b\[(?:[0-9;]*;)?31m|[\x00-\x08\x0b-\x1
 @pytest.mark.parametrize("fmt", ["rich", "plain", "markdown", "json"])
 def test_no_live_escape_reaches_the_terminal(fmt: str, run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(vnsum.engines, "load_engine", lambda path, ref, options, notify=None: FakeHostileEngine(ref))
-    monkeypatch.setattr(vnsum.models, "resolve", lambda ref, **kw: Path(ref))
+    monkeypatch.setattr(vnsum.hub, "resolve", lambda ref, **kw: Path(ref))
     if fmt == "rich":
         monkeypatch.setenv("FORCE_COLOR", "1")  # render as for a real terminal, styles included
     article = tmp_path / "hostile.txt"

@@ -10,7 +10,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252": undefine
 import pytest
 
 from vnsum.errors import InputError
-from vnsum.source import from_bytes, read_path, repair_mojibake
+from vnsum.reading.source import from_bytes, read_path, repair_mojibake
 from vnsum.text import clean_text
 
 from conftest import SEED

@@ -19,7 +19,8 @@ from vnsum.brief import Brief, KeyPoint
 from vnsum.engines import Engine, EngineOptions, GenerationSettings
 from vnsum.errors import InputError, UsageError
 from vnsum.recipes import LENGTHS, Recipe, Step, load_recipe, with_models
-from vnsum.source import Source, vietnamese_share
+from vnsum.reading.source import Source
+from vnsum.text import vietnamese_share
 from vnsum.text import BOILERPLATE, Article, parse_article, split_sentences
 
 #: Below this share of common Vietnamese words the input is taken for another language.
@@ -90,7 +91,7 @@ class Pipeline:
         ref = step.model
         if ref not in self._engines:
             from vnsum.engines import load_engine
-            from vnsum.models import resolve
+            from vnsum.hub import resolve
 
             with self._stage("load", f"loading {ref}"):
                 path = resolve(ref, offline=self.options.offline)

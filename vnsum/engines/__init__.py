@@ -1,99 +1,10 @@
-"""The engine interface: a seq2seq model that turns a batch of strings into strings.
+"""Engines: a seq2seq model that turns a batch of strings into strings.
 
 Implementations live in their own modules and are imported only when used, so
 that nothing here pulls in torch, transformers or ctranslate2.
 """
 
-from __future__ import annotations
+from vnsum.engines.base import Engine, EngineOptions, GenerationSettings, physical_cores
+from vnsum.engines.registry import load_engine
 
-import os
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Protocol, runtime_checkable
-
-from vnsum.errors import ModelUnavailable
-
-
-@dataclass(frozen=True)
-class GenerationSettings:
-    """How to decode; the values come from a recipe (and ``--length``)."""
-
-    num_beams: int = 4
-    max_new_tokens: int = 128
-    min_new_tokens: int = 0
-    no_repeat_ngram_size: int = 0
-    length_penalty: float = 1.0
-    repetition_penalty: float = 1.0
-    max_input_tokens: int = 512
-    max_batch_size: int = 16
-
-
-@runtime_checkable
-class Engine(Protocol):
-    """A loaded model. ``generate`` keeps the order of its inputs."""
-
-    name: str
-    model_id: str
-
-    def generate(self, batch: list[str], settings: GenerationSettings) -> list[str]: ...
-
-    def count_tokens(self, texts: list[str]) -> list[int]: ...
-
-
-@dataclass(frozen=True)
-class EngineOptions:
-    """Where and how to run models, shared by every engine."""
-
-    engine: str = "auto"
-    device: str = "auto"
-    compute_type: str = "auto"
-    threads: int = 0
-    #: Engines that will run at the same time; CTranslate2 then gives each its share of the cores.
-    concurrent_engines: int = 1
-
-
-def physical_cores() -> int:
-    """Physical cores this process may use (hyper-threads do not speed up GEMM)."""
-    try:
-        allowed = os.sched_getaffinity(0)
-    except AttributeError:  # pragma: no cover  (not Linux)
-        return max(1, (os.cpu_count() or 2) // 2)
-    seen: set[str] = set()
-    for cpu in allowed:
-        path = Path(f"/sys/devices/system/cpu/cpu{cpu}/topology/thread_siblings_list")
-        try:
-            seen.add(path.read_text().strip())
-        except OSError:
-            seen.add(str(cpu))
-    return max(1, len(seen))
-
-
-def load_engine(
-    model_dir: Path, model_id: str, options: EngineOptions, notify: Callable[[str], None] | None = None
-) -> Engine:
-    """Load the model in ``model_dir`` with the engine ``options.engine`` asks for.
-
-    ``auto`` takes CTranslate2 when it is installed and the checkpoint converts,
-    and falls back to transformers otherwise (``notify`` is told why).
-    """
-    from vnsum.errors import ModelFailed, UsageError
-
-    if options.engine in ("auto", "ctranslate2"):
-        from vnsum.engines import ct2
-
-        if ct2.available():
-            try:
-                return ct2.CTranslate2Engine.load(model_dir, model_id, options, notify)
-            except (UsageError, ModelUnavailable):
-                raise
-            except Exception as exc:  # the converter raises many types for unsupported checkpoints
-                if options.engine == "ctranslate2":
-                    raise ModelFailed(f"model {model_id} cannot be converted for CTranslate2 ({exc.__class__.__name__}: {exc})") from None
-                if notify:
-                    notify(f"{model_id}: CTranslate2 conversion failed, using transformers")
-        elif options.engine == "ctranslate2":
-            raise UsageError("--engine ctranslate2 needs the ctranslate2 package: pip install ctranslate2")
-    from vnsum.engines.hf import TransformersEngine
-
-    return TransformersEngine.load(model_dir, model_id, options)
+__all__ = ["Engine", "EngineOptions", "GenerationSettings", "load_engine", "physical_cores"]

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from vnsum.engines import EngineOptions, GenerationSettings, physical_cores
+from vnsum.engines.base import EngineOptions, GenerationSettings, physical_cores
 from vnsum.errors import ModelFailed, ModelUnavailable, UsageError
 
 FORMAT_VERSION = 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from vnsum.engines import EngineOptions, GenerationSettings
+from vnsum.engines.base import EngineOptions, GenerationSettings
 from vnsum.errors import ModelFailed, ModelUnavailable, UsageError
 
 
@@ -30,7 +30,7 @@ def load_hf(model_dir: Path, model_id: str) -> tuple[Any, Any]:
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
-    from vnsum.models import inspect_dir
+    from vnsum.hub import inspect_dir
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
@@ -54,7 +54,7 @@ def load_hf(model_dir: Path, model_id: str) -> tuple[Any, Any]:
 
 
 def _corrupt_message(model_id: str, exc: BaseException) -> str:
-    from vnsum.models import pull_command
+    from vnsum.hub import pull_command
 
     first = str(exc).strip().splitlines()[0][:140] if str(exc).strip() else exc.__class__.__name__
     fix = "" if Path(model_id).expanduser().is_dir() else f"; run `{pull_command(model_id, force=True)}`"

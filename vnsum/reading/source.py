@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from vnsum.errors import InputError
+from vnsum.text.lang import vietnamese_share
 
 #: Inputs larger than this are refused unless the caller raises it (VNSUM_MAX_BYTES or --max-bytes).
 DEFAULT_MAX_BYTES = 5_000_000
@@ -56,16 +57,6 @@ class Source:
     date: str | None = None
     author: str | None = None
     notes: list[str] = field(default_factory=list)
-
-
-def vietnamese_share(text: str) -> float:
-    """Share of words that are common Vietnamese function words (about 0.3-0.4 in news text)."""
-    from vnsum.text import STOPWORDS
-
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    if not words:
-        return 0.0
-    return sum(w in STOPWORDS for w in words) / len(words)
 
 
 def repair_mojibake(text: str) -> tuple[str, bool]:
@@ -200,7 +191,7 @@ def from_bytes(data: bytes, name: str, html: bool | None = None) -> Source:
     if not text.strip():
         raise InputError(f"{name}: contains only whitespace")
     if html or (html is None and _HTML_START.match(data[:2048].lstrip(codecs.BOM_UTF8))):
-        from vnsum.html import extract_article
+        from vnsum.reading.page import extract_article
 
         return extract_article(text, name, enc, notes)
     return Source(name=name, text=text, encoding=enc, notes=notes)

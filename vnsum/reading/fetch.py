@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 from vnsum import __version__
 from vnsum.errors import InputError
-from vnsum.source import Source, from_bytes
+from vnsum.reading.source import Source, from_bytes
 
 TIMEOUT_S = 20.0
 

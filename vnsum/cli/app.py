@@ -137,10 +137,10 @@ def atomic_output(path: Optional[Path]) -> Iterator[object]:
 
 
 def _read_inputs(files: list[str], url: Optional[str], max_bytes: int) -> list:
-    from vnsum import source
+    from vnsum.reading import source
 
     if url:
-        from vnsum.fetch import fetch_url
+        from vnsum.reading.fetch import fetch_url
 
         return [fetch_url(url, max_bytes=max_bytes)]
     if not files:
@@ -182,7 +182,8 @@ def brief_command(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """Turn a Vietnamese news article into an English brief: headline, summary, key points."""
-    from vnsum import render, source
+    from vnsum import render
+    from vnsum.reading import source
     from vnsum.engines import EngineOptions
     from vnsum.pipeline import Options, Pipeline
 
@@ -229,7 +230,8 @@ def keypoints_command(
     """Print the article's key Vietnamese sentences with their indexes (no model needed)."""
     import json
 
-    from vnsum import keypoints, source
+    from vnsum import keypoints
+    from vnsum.reading import source
     from vnsum.pipeline import MAX_POINTS
     from vnsum.render import sanitize
     from vnsum.text import parse_article
@@ -293,7 +295,7 @@ def models_list(
     """Every model the recipes use: cached or not, size on disk, converted copies."""
     import json
 
-    from vnsum import models
+    from vnsum import hub as models
     from vnsum.recipes import shipped_recipes
 
     rows = models.describe(_model_refs(recipes or shipped_recipes()))
@@ -329,7 +331,7 @@ def models_pull(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
 ) -> None:
     """Download models into the Hugging Face cache (resumable) and verify them against the hub's hashes."""
-    from vnsum import models
+    from vnsum import hub as models
 
     for ref in _model_refs(names or ["default"]):
         if Path(ref).expanduser().is_dir():
@@ -344,7 +346,7 @@ def models_pull(
 @models_app.command("rm")
 def models_rm(names: list[str] = typer.Argument(..., help="Model ids (or recipe names) to delete from the cache.")) -> None:
     """Delete models from the cache, with their CTranslate2 copies."""
-    from vnsum import models
+    from vnsum import hub as models
 
     for ref in _model_refs(names):
         freed = models.remove(ref)
@@ -354,7 +356,7 @@ def models_rm(names: list[str] = typer.Argument(..., help="Model ids (or recipe 
 @models_app.command("path")
 def models_path(name: str = typer.Argument(..., help="A model id.")) -> None:
     """Print where a cached model lives (exit 3 if it is not cached)."""
-    from vnsum import models
+    from vnsum import hub as models
     from vnsum.errors import ModelUnavailable
 
     local = Path(name).expanduser()

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 from vnsum.errors import InputError
 
 if TYPE_CHECKING:
-    from vnsum.source import Source
+    from vnsum.reading.source import Source
 
 
 def extract_article(html: str, name: str, encoding: str, notes: list[str]) -> "Source":
     """An HTML page as a Source whose text is the title line followed by the body paragraphs."""
     import trafilatura
 
-    from vnsum.source import Source
+    from vnsum.reading.source import Source
 
     doc = trafilatura.bare_extraction(
         html,
