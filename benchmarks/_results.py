@@ -23,7 +23,9 @@ def write_section(name: str, markdown: str, path: Path = RESULTS) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def run_and_record(name: str, title: str, script: str, run: "Callable[[argparse.Namespace], None]", args: "argparse.Namespace") -> None:
+def run_and_record(
+    name: str, title: str, script: str, run: Callable[[argparse.Namespace], None], args: argparse.Namespace
+) -> None:
     """Run a report; with ``--write`` also store its output as section ``name`` of RESULTS.md."""
     import contextlib
     import io

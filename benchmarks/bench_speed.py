@@ -52,7 +52,16 @@ class Config:
 
 def build_models(work: Path, tiny: bool) -> dict[str, Path]:
     """Random-weight models (built once, kept under ``work``)."""
-    from modelfactory import ENVIT5_BASE, OPUS_MT_VI_EN, VIT5_BASE, MarianShape, T5Shape, build_marian, build_t5, train_sentencepiece
+    from modelfactory import (
+        ENVIT5_BASE,
+        OPUS_MT_VI_EN,
+        VIT5_BASE,
+        MarianShape,
+        T5Shape,
+        build_marian,
+        build_t5,
+        train_sentencepiece,
+    )
 
     shapes = (
         {"vit5": T5Shape(), "envit5": T5Shape(feed_forward_proj="gated-gelu", tie_word_embeddings=False), "opus": MarianShape()}
@@ -87,7 +96,7 @@ def write_recipe(work: Path, models: dict[str, Path], recipe: str, beams: int) -
     path.write_text(
         f"""name = "bench-{recipe}"
 [summarizer]
-model = "{models['vit5']}"
+model = "{models["vit5"]}"
 max_input_tokens = 1024
 num_beams = {beams}
 min_new_tokens = {SUMMARY_TOKENS}
@@ -117,7 +126,9 @@ def child_warm(cfg: dict, runs: int) -> dict:
     from vnsum.pipeline import Options, Pipeline
     from vnsum.reading.source import read_path
 
-    options = Options(recipe=cfg["recipe_path"], engine=EngineOptions(engine=cfg["engine"], compute_type=cfg["compute_type"], device="cpu"))
+    options = Options(
+        recipe=cfg["recipe_path"], engine=EngineOptions(engine=cfg["engine"], compute_type=cfg["compute_type"], device="cpu")
+    )
     pipeline = Pipeline(options)
     spans: list[tuple[float, float]] = []
     pipeline.engine_for(pipeline.recipe.summarizer)
@@ -145,8 +156,12 @@ def child_warm(cfg: dict, runs: int) -> dict:
         t3 = time.perf_counter()
         stages = {"read": t1 - t0, **brief.timings, "render": t3 - t2}
         stages.pop("load", None)
-        return {"total": t3 - t0, "generate": _union(spans), "stages": stages,
-                "summary_tokens": len(pipeline.engine_for(pipeline.recipe.summarizer).count_tokens([brief.summary_vi]))}
+        return {
+            "total": t3 - t0,
+            "generate": _union(spans),
+            "stages": stages,
+            "summary_tokens": len(pipeline.engine_for(pipeline.recipe.summarizer).count_tokens([brief.summary_vi])),
+        }
 
     one()  # warm-up
     results = [one() for _ in range(runs)]
@@ -179,7 +194,10 @@ def run_child(cfg: dict, runs: int, env: dict) -> dict:
     """Run child_warm in a fresh process (so every configuration starts clean)."""
     proc = subprocess.Popen(
         [sys.executable, __file__, "--child", json.dumps(cfg), "--runs", str(runs)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     out, err = proc.communicate()
     if proc.returncode != 0:
@@ -213,8 +231,23 @@ def timed_process(argv: list[str], env: dict) -> tuple[float, int, str]:
 
 
 def cold(cfg: dict, env: dict, runs: int) -> tuple[float, int]:
-    argv = [sys.executable, "-m", "vnsum", str(SEED), "--recipe", cfg["recipe_path"], "--engine", cfg["engine"],
-            "--compute-type", cfg["compute_type"] if cfg["engine"] == "ctranslate2" else "auto", "--device", "cpu", "-f", "plain", "-q"]
+    argv = [
+        sys.executable,
+        "-m",
+        "vnsum",
+        str(SEED),
+        "--recipe",
+        cfg["recipe_path"],
+        "--engine",
+        cfg["engine"],
+        "--compute-type",
+        cfg["compute_type"] if cfg["engine"] == "ctranslate2" else "auto",
+        "--device",
+        "cpu",
+        "-f",
+        "plain",
+        "-q",
+    ]
     walls, rss = [], []
     for _ in range(runs):
         w, r, out = timed_process(argv, env)
@@ -245,7 +278,9 @@ def machine() -> str:
 def versions() -> str:
     from importlib.metadata import version
 
-    return ", ".join(f"{p} {version(p)}" for p in ("vnsum", "torch", "transformers", "ctranslate2", "tokenizers", "sentencepiece"))
+    return ", ".join(
+        f"{p} {version(p)}" for p in ("vnsum", "torch", "transformers", "ctranslate2", "tokenizers", "sentencepiece")
+    )
 
 
 def main() -> None:
@@ -277,7 +312,11 @@ def main() -> None:
         configs = [c for c in configs if any(k in c.label for k in keys)]
     rows = []
     for cfg in configs:
-        d = {"recipe_path": str(write_recipe(work, models, cfg.recipe, cfg.beams)), "engine": cfg.engine, "compute_type": cfg.compute_type}
+        d = {
+            "recipe_path": str(write_recipe(work, models, cfg.recipe, cfg.beams)),
+            "engine": cfg.engine,
+            "compute_type": cfg.compute_type,
+        }
         print(f"== {cfg.label}", file=sys.stderr, flush=True)
         warm_res = run_child(d, args.runs, env)
         cold_s, rss_kb = cold(d, env, args.cold_runs)
@@ -312,12 +351,25 @@ def write_results(args: argparse.Namespace, rows: list, help_s: float) -> None:
             f"| {cfg.label} | {w['warm']:.2f} | {ratio / w['warm']:.2f}x |" if ratio else f"| {cfg.label} | {w['warm']:.2f} | - |"
         )
         lines[-1] += f" {cold_s:.2f} | {rss / 1024:.0f} | {outside:.3f} ({100 * outside / w['warm']:.1f}%) |"
-    lines += ["", "### Time by stage (warm brief, seconds)", "",
-              "`translate ahead` runs on the second core during `summarize` (CTranslate2 only), so it is not added to the total.", "",
-              "| configuration | read | segment | summarize | (translate ahead) | select | translate | render |", "|---|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "### Time by stage (warm brief, seconds)",
+        "",
+        "`translate ahead` runs on the second core during `summarize` (CTranslate2 only), so it is not added to the total.",
+        "",
+        "| configuration | read | segment | summarize | (translate ahead) | select | translate | render |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for cfg, w, _, _ in rows:
         s = w["stages"]
-        lines.append(f"| {cfg.label} | " + " | ".join(f"{s.get(k, 0.0):.3f}" for k in ("read", "segment", "summarize", "translate_ahead", "select", "translate", "render")) + " |")
+        lines.append(
+            f"| {cfg.label} | "
+            + " | ".join(
+                f"{s.get(k, 0.0):.3f}"
+                for k in ("read", "segment", "summarize", "translate_ahead", "select", "translate", "render")
+            )
+            + " |"
+        )
     lines += ["", f"`vnsum --help`: {help_s:.3f} s (median of 5 fresh processes)", ""]
     from _results import write_section
 

@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vnsum.reading.source import read_path  # noqa: E402
-from vnsum.text import clean_text  # noqa: E402
+from vnsum.reading.source import read_path
+from vnsum.text import clean_text
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "raw-encodings"
 BAD = {

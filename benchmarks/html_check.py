@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vnsum.reading.source import read_path  # noqa: E402
-from vnsum.text import BODY, LEAD, clean_text, parse_article  # noqa: E402
+from vnsum.reading.source import read_path
+from vnsum.text import BODY, LEAD, clean_text, parse_article
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "html"
 _NAV_XPATH = (
@@ -67,7 +67,9 @@ def _run(args: argparse.Namespace) -> None:
         nav_hits = [b for b in body if b in navs]
         title_ok = art.title == clean_text(row["title"])
         ok += title_ok and lead_in and not nav_hits
-        print(f"| {row['file']} | {'yes' if title_ok else 'NO'} | {'yes' if lead_in else 'NO'} | {len(nav_hits)} (of {len(navs)}) | {len(body)} |")
+        print(
+            f"| {row['file']} | {'yes' if title_ok else 'NO'} | {'yes' if lead_in else 'NO'} | {len(nav_hits)} (of {len(navs)}) | {len(body)} |"
+        )
     print(f"\n{ok}/{len(rows)} pages pass all three checks")
 
 

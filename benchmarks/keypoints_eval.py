@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vnsum.keypoints import STOPWORDS, overlap, select, tokens  # noqa: E402
-from vnsum.text import BODY, LEAD, parse_article  # noqa: E402
+from vnsum.keypoints import STOPWORDS, overlap, select, tokens
+from vnsum.text import BODY, LEAD, parse_article
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev" / "articles.jsonl"
 _WORD = re.compile(r"[0-9A-Za-zÀ-ỹĐđ]+", re.UNICODE)
@@ -36,7 +36,7 @@ def rouge_tokens(text: str) -> list[str]:
 
 
 def _ngrams(toks: list[str], n: int) -> Counter[tuple[str, ...]]:
-    return Counter(tuple(toks[i:i + n]) for i in range(len(toks) - n + 1))
+    return Counter(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
 
 
 def _f1(match: int, cand: int, ref: int) -> float:
@@ -102,7 +102,7 @@ def evaluate(corpus: Path, k: int) -> dict:
         kinds = {p.index: p.kind for p in article.paragraphs}
         checks["non_body_picks"] += sum(kinds[c.paragraph] not in (LEAD, BODY) for c in chosen)
         words = [set(tokens(c.text)) for c in chosen]
-        checks["redundant_pairs"] += sum(overlap(a, b) > 0.6 for i, a in enumerate(words) for b in words[i + 1:])
+        checks["redundant_pairs"] += sum(overlap(a, b) > 0.6 for i, a in enumerate(words) for b in words[i + 1 :])
         picks = {
             "vnsum": [c.text for c in chosen],
             "lead3": body[:k],
@@ -139,15 +139,19 @@ def main() -> None:
     args = ap.parse_args()
     from _results import run_and_record
 
-    run_and_record("keypoints", "## Key points vs Lead-3, LexRank, TextRank (`benchmarks/keypoints_eval.py`)", __file__, _run, args)
+    run_and_record(
+        "keypoints", "## Key points vs Lead-3, LexRank, TextRank (`benchmarks/keypoints_eval.py`)", __file__, _run, args
+    )
 
 
 def _run(args: argparse.Namespace) -> None:
     result = evaluate(args.corpus, args.k)
     print(table(result))
     c = result["checks"]
-    print(f"\narticles: {c['articles']}; selected pairs with unigram overlap > 0.6: {c['redundant_pairs']}; "
-          f"picks that are not body sentences: {c['non_body_picks']}")
+    print(
+        f"\narticles: {c['articles']}; selected pairs with unigram overlap > 0.6: {c['redundant_pairs']}; "
+        f"picks that are not body sentences: {c['non_body_picks']}"
+    )
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vnsum.text import split_sentences  # noqa: E402
+from vnsum.text import split_sentences
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev" / "articles.jsonl"
 GOLD = Path(__file__).resolve().parent / "splitter_gold.json"
@@ -108,7 +108,7 @@ def _run(args: argparse.Namespace) -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     units = []
     for g in gold["units"]:
-        unit = texts[g["id"]][g["start"]:g["end"]]
+        unit = texts[g["id"]][g["start"] : g["end"]]
         if hashlib.sha1(unit.encode()).hexdigest()[:12] != g["sha1"]:
             raise SystemExit(f"{g['id']}: the corpus text differs from the one the gold set was made on")
         units.append((f"{g['id']}@{g['start']}", unit, g["starts"]))
@@ -116,14 +116,16 @@ def _run(args: argparse.Namespace) -> None:
         for uid, unit, gold_starts in units:
             marked, last = [], 0
             for n, m in enumerate(_CANDIDATE.finditer(unit)):
-                marked.append(unit[last:m.end()] + f"⟦{n}:{m.end()}⟧")
+                marked.append(unit[last : m.end()] + f"⟦{n}:{m.end()}⟧")
                 last = m.end()
             marked.append(unit[last:])
             print(f"## {uid} gold={gold_starts}\n{''.join(marked)}\n")
         return
     print(f"gold set: {len(units)} units, {sum(len(g) for _, _, g in units)} sentence starts inside units\n")
-    print("vnsum's rules were refined while this gold set was labelled, so its figure is optimistic; underthesea\n"
-          "(shown when it is importable) is not tuned on it.\n")
+    print(
+        "vnsum's rules were refined while this gold set was labelled, so its figure is optimistic; underthesea\n"
+        "(shown when it is importable) is not tuned on it.\n"
+    )
     print("| splitter | boundaries | precision | recall | F1 | units with an error |\n|---|---|---|---|---|---|")
     for row in evaluate(units):
         print(row)

@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from modelfactory import MarianShape, build_marian, build_pair, train_sentencepiece  # noqa: E402
+from modelfactory import MarianShape, build_marian, build_pair, train_sentencepiece
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED = DATA / "seed_binhduong.txt"

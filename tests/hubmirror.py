@@ -99,10 +99,10 @@ def _handler(mirror: Mirror) -> type[http.server.BaseHTTPRequestHandler]:
                     return rid, mirror.repos[rid], parts[n:]
             return "/".join(parts[:2]), None, parts[2:]
 
-        def do_HEAD(self) -> None:  # noqa: N802
+        def do_HEAD(self) -> None:
             self.do_GET()
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             path = unquote(urlparse(self.path).path)
             mirror.requests.append((self.command, path, self.headers.get("Range", "")))
             parts = [p for p in path.split("/") if p]
@@ -119,8 +119,18 @@ def _handler(mirror: Mirror) -> type[http.server.BaseHTTPRequestHandler]:
                     if "lfs" in e:
                         sib["lfs"] = {"sha256": e["lfs"]["oid"], "size": e["size"], "pointerSize": 134}
                     siblings.append(sib)
-                return self._json({"id": rid, "modelId": rid, "sha": repo.commit, "siblings": siblings, "private": False,
-                                   "tags": [], "downloads": 0, "likes": 0})
+                return self._json(
+                    {
+                        "id": rid,
+                        "modelId": rid,
+                        "sha": repo.commit,
+                        "siblings": siblings,
+                        "private": False,
+                        "tags": [],
+                        "downloads": 0,
+                        "likes": 0,
+                    }
+                )
             rid, repo, rest = self._repo(parts)
             if repo is None or len(rest) < 3 or rest[0] != "resolve":
                 return self._not_found()
@@ -160,7 +170,7 @@ def _handler(mirror: Mirror) -> type[http.server.BaseHTTPRequestHandler]:
                 import time
 
                 for i in range(start, len(data), 16384):
-                    self.wfile.write(data[i:i + 16384])
+                    self.wfile.write(data[i : i + 16384])
                     self.wfile.flush()
                     time.sleep(delay)
                 return

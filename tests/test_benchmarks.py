@@ -9,8 +9,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from keypoints_eval import rouge_l, rouge_n, rouge_tokens  # noqa: E402
-from splitter_eval import prf, starts_of  # noqa: E402
+from keypoints_eval import rouge_l, rouge_n, rouge_tokens
+from splitter_eval import prf, starts_of
 
 
 def test_rouge_definitions() -> None:
@@ -32,9 +32,24 @@ def test_splitter_metric_helpers() -> None:
 def test_speed_benchmark_smoke_run(tmp_path: Path) -> None:
     out = tmp_path / "RESULTS.md"
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "bench_speed.py"), "--tiny", "--runs", "1", "--cold-runs", "1",
-         "--only", "default / CTranslate2 int8 / greedy", "--work", str(tmp_path / "work"), "--out", str(out)],
-        capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench_speed.py"),
+            "--tiny",
+            "--runs",
+            "1",
+            "--cold-runs",
+            "1",
+            "--only",
+            "default / CTranslate2 int8 / greedy",
+            "--work",
+            str(tmp_path / "work"),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     text = out.read_text(encoding="utf-8")

@@ -12,10 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import SEED, TinyModels
 
 from vnsum.text import parse_article
-
-from conftest import SEED, TinyModels
 
 ANSI = re.compile(r"\x1b[\[\]PX^_]|[\x80-\x9f]")
 
@@ -114,7 +113,9 @@ def test_recipe_file_and_length(tiny: TinyModels, run_cli) -> None:
 
 def test_long_article_is_chunked_not_truncated(tiny: TinyModels, run_cli, tmp_path: Path) -> None:
     recipe = tmp_path / "small-budget.toml"
-    recipe.write_text(tiny.recipe.read_text(encoding="utf-8").replace("max_input_tokens = 1024", "max_input_tokens = 120"), encoding="utf-8")
+    recipe.write_text(
+        tiny.recipe.read_text(encoding="utf-8").replace("max_input_tokens = 1024", "max_input_tokens = 120"), encoding="utf-8"
+    )
     r = run_cli(SEED, "--recipe", recipe, "-f", "json")
     assert r.code == 0, r.err
     brief = json.loads(r.out)
@@ -125,7 +126,7 @@ def test_long_article_is_chunked_not_truncated(tiny: TinyModels, run_cli, tmp_pa
 def test_one_huge_sentence_still_gets_a_brief(tiny: TinyModels, run_cli, tmp_path: Path) -> None:
     words = SEED.read_text(encoding="utf-8").replace(".", " ").replace("\n", " ").split()
     huge = tmp_path / "huge.txt"
-    huge.write_text(" ".join((words * 10))[:20000], encoding="utf-8")
+    huge.write_text(" ".join(words * 10)[:20000], encoding="utf-8")
     r = run_cli(huge, "--recipe", tiny.recipe, "-f", "json", "-n", "1")
     assert r.code == 0, r.err
     assert json.loads(r.out)["chunks"] > 1
@@ -148,8 +149,21 @@ def test_one_huge_sentence_still_gets_a_brief(tiny: TinyModels, run_cli, tmp_pat
         (["{seed}", "--no-such-option"], None, 2, "no-such-option"),
         ([], b"", 1, "empty"),
     ],
-    ids=["empty", "whitespace", "binary", "undecodable", "missing", "directory", "points0", "points-1",
-         "points1000", "recipe", "format", "option", "empty-stdin"],
+    ids=[
+        "empty",
+        "whitespace",
+        "binary",
+        "undecodable",
+        "missing",
+        "directory",
+        "points0",
+        "points-1",
+        "points1000",
+        "recipe",
+        "format",
+        "option",
+        "empty-stdin",
+    ],
 )
 def test_bad_input_exit_codes(run_cli, tmp_path: Path, args: list[str], stdin: bytes | None, code: int, message: str) -> None:
     files = {
@@ -192,7 +206,9 @@ def test_missing_local_model_dir(run_cli, tmp_path: Path) -> None:
 
 
 def _run(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "vnsum", *args], input=stdin, capture_output=True, env={**os.environ, **(env or {})}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "vnsum", *args], input=stdin, capture_output=True, env={**os.environ, **(env or {})}, timeout=120
+    )
 
 
 def test_help_and_version_do_not_import_heavy_libraries() -> None:

@@ -9,13 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SEED, TinyModels
 
-from vnsum.engines import EngineOptions, GenerationSettings, load_engine
-from vnsum.engines import ct2
+from vnsum.engines import EngineOptions, GenerationSettings, ct2, load_engine
 from vnsum.engines.ct2 import CTranslate2Engine
 from vnsum.engines.hf import TransformersEngine
-
-from conftest import SEED, TinyModels
 
 INPUTS = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
 FP32 = EngineOptions(engine="ctranslate2", compute_type="float32")
@@ -50,7 +48,9 @@ def test_marian_parity_float32(tiny: TinyModels) -> None:
         assert b[: len(a)] == a and len(b) - len(a) in (0, 1)
 
 
-def test_untied_t5_beam_parity_needs_the_conversion_fix(tiny: TinyModels, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_untied_t5_beam_parity_needs_the_conversion_fix(
+    tiny: TinyModels, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """Without vnsum's fix, CTranslate2 4.x scales untied T5 logits and beam search diverges."""
     monkeypatch.setenv("VNSUM_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(ct2, "_install_t5_fix", lambda: None)
@@ -107,8 +107,13 @@ def _ct2_subprocess(tiny: TinyModels, cache: Path) -> subprocess.Popen[str]:
         "print(json.dumps(sorted(m for m in ('torch', 'transformers') if m in sys.modules)))\n"
     )
     env = {**os.environ, "VNSUM_CACHE_DIR": str(cache)}
-    return subprocess.Popen([sys.executable, "-c", code, str(cache / f"out-{os.urandom(4).hex()}.json")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-c", code, str(cache / f"out-{os.urandom(4).hex()}.json")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def test_two_processes_convert_once_and_later_runs_skip_torch(tiny: TinyModels, tmp_path: Path) -> None:

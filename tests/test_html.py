@@ -9,14 +9,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import DATA, SEED, TinyModels
 
 from vnsum.reading.source import read_path
 from vnsum.text import BODY, LEAD, parse_article
 
-from conftest import DATA, SEED, TinyModels
-
 PAGE = DATA / "news_page.html"
-FURNITURE = ["Trang chủ", "Thời sự", "Đăng nhập", "Tin liên quan", "Giá vé tàu điện", "taxi điện", "Quảng cáo", "©", "Giới thiệu", "RSS"]
+FURNITURE = [
+    "Trang chủ",
+    "Thời sự",
+    "Đăng nhập",
+    "Tin liên quan",
+    "Giá vé tàu điện",
+    "taxi điện",
+    "Quảng cáo",
+    "©",
+    "Giới thiệu",
+    "RSS",
+]
 
 
 def _check_article(text: str) -> None:
@@ -49,7 +59,7 @@ def test_lead_from_description_when_the_body_lacks_it(tmp_path: Path) -> None:
     page = tmp_path / "no-lead.html"
     # The same page with the lead paragraph removed from the markup: only the meta description has it.
     start = html.index('<p class="description"')
-    page.write_text(html[:start] + html[html.index("</p>", start) + 4:], encoding="utf-8")
+    page.write_text(html[:start] + html[html.index("</p>", start) + 4 :], encoding="utf-8")
     src = read_path(page)
     _check_article(src.text)
     assert any("description" in n for n in src.notes)
@@ -58,7 +68,7 @@ def test_lead_from_description_when_the_body_lacks_it(tmp_path: Path) -> None:
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes: dict[str, tuple[int, str, bytes]] = {}
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         status, ctype, body = self.routes.get(self.path, (404, "text/plain", b"not found"))
         self.send_response(status)
         self.send_header("Content-Type", ctype)

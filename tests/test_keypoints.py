@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import DATA, SEED
+
 from vnsum.keypoints import overlap, select, tokens
 from vnsum.text import BODY, LEAD, parse_article
-
-from conftest import DATA, SEED
 
 
 def test_select_seed_without_model() -> None:
@@ -19,7 +19,7 @@ def test_select_seed_without_model() -> None:
         assert para.kind in (LEAD, BODY)
         assert para.sentences[c.sentence] == c.text
     for i, a in enumerate(chosen):
-        for b in chosen[i + 1:]:
+        for b in chosen[i + 1 :]:
             assert overlap(set(tokens(a.text)), set(tokens(b.text))) <= 0.6
 
 
@@ -43,6 +43,8 @@ def test_redundant_sentences_not_both_chosen() -> None:
 
 
 def test_k_larger_than_article() -> None:
-    art = parse_article("Tiêu đề bài\nCâu thứ nhất của bài báo này rất dài và rõ ràng.\nCâu thứ hai nói về một chuyện hoàn toàn khác hẳn.")
+    art = parse_article(
+        "Tiêu đề bài\nCâu thứ nhất của bài báo này rất dài và rõ ràng.\nCâu thứ hai nói về một chuyện hoàn toàn khác hẳn."
+    )
     assert len(select(art, 10)) == 2
     assert select(art, 0) == []

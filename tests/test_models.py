@@ -11,14 +11,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
+from conftest import SEED, TinyModels
 from hubmirror import Mirror, serve
 
-from conftest import SEED, TinyModels
-
 REPO = "vnsum-test/tiny-sum"
-DECOYS = {"tf_model.h5": b"tensorflow weights", "flax_model.msgpack": b"flax weights", "model.onnx": b"onnx",
-          "README.md": b"# tiny"}
+DECOYS = {
+    "tf_model.h5": b"tensorflow weights",
+    "flax_model.msgpack": b"flax weights",
+    "model.onnx": b"onnx",
+    "README.md": b"# tiny",
+}
 
 
 @pytest.fixture
@@ -41,8 +43,9 @@ def mirror(tiny: TinyModels, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def vnsum(*args: str, env: dict[str, str] | None = None, timeout: float = 180) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "vnsum", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "vnsum", *args], capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=timeout
+    )
 
 
 def test_pull_fetches_only_what_is_needed_and_verifies(mirror: Mirror) -> None:
@@ -72,8 +75,9 @@ def test_pulled_model_runs_offline(mirror: Mirror, tiny: TinyModels) -> None:
 def test_interrupted_download_resumes(mirror: Mirror, tmp_path: Path) -> None:
     """A pull killed mid-file leaves a partial blob; the next pull asks only for the rest."""
     mirror.slow["model.safetensors"] = 0.05
-    proc = subprocess.Popen([sys.executable, "-m", "vnsum", "models", "pull", REPO, "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vnsum", "models", "pull", REPO, "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     blobs = tmp_path / "hf" / "hub" / f"models--{REPO.replace('/', '--')}" / "blobs"
     deadline = time.monotonic() + 60
     partial: list[Path] = []
@@ -116,8 +120,15 @@ def test_unknown_model_and_rm(mirror: Mirror) -> None:
 
 
 def test_two_processes_pull_at_once(mirror: Mirror) -> None:
-    procs = [subprocess.Popen([sys.executable, "-m", "vnsum", "models", "pull", REPO, "-q"], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "vnsum", "models", "pull", REPO, "-q"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     outs = [p.communicate(timeout=180) for p in procs]
     assert all(p.returncode == 0 for p in procs), outs
     assert outs[0][0] == outs[1][0]

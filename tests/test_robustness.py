@@ -16,13 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import DATA, SEED, TinyModels
+from hubmirror import Mirror, serve
 
 import vnsum.engines
 import vnsum.hub
-from hubmirror import Mirror, serve
 from vnsum.engines import GenerationSettings
-
-from conftest import DATA, SEED, TinyModels
 
 ENGLISH = (
     "City officials opened three new electric bus routes on Monday.\n"
@@ -194,12 +193,14 @@ def hub(tiny: TinyModels, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
 
 
 def _vnsum(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "vnsum", *args], capture_output=True, text=True,
-                          env={**os.environ, **env}, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "vnsum", *args], capture_output=True, text=True, env={**os.environ, **env}, timeout=180
+    )
 
 
-def test_hub_models_offline_with_env_open_no_connection(hub: Mirror, run_cli, no_network: list[object],
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hub_models_offline_with_env_open_no_connection(
+    hub: Mirror, run_cli, no_network: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert _vnsum("models", "pull", "vnsum-test/sum", "vnsum-test/trans", "-q").returncode == 0
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     r = run_cli(SEED, "--summarizer", "vnsum-test/sum", "--translator", "vnsum-test/trans", "-f", "json")
@@ -243,9 +244,29 @@ def test_damaged_local_directory(tiny: TinyModels, run_cli, tmp_path: Path) -> N
 
 def test_two_processes_on_an_empty_cache(hub: Mirror, tmp_path: Path) -> None:
     outs = [tmp_path / f"brief{i}.json" for i in range(2)]
-    procs = [subprocess.Popen([sys.executable, "-m", "vnsum", str(SEED), "--summarizer", "vnsum-test/sum", "--translator",
-                               "vnsum-test/trans", "-f", "json", "-q", "-o", str(o)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for o in outs]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "vnsum",
+                str(SEED),
+                "--summarizer",
+                "vnsum-test/sum",
+                "--translator",
+                "vnsum-test/trans",
+                "-f",
+                "json",
+                "-q",
+                "-o",
+                str(o),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for o in outs
+    ]
     results = [p.communicate(timeout=240) for p in procs]
     assert all(p.returncode == 0 for p in procs), results
     briefs = [json.loads(o.read_text()) for o in outs]
@@ -315,8 +336,9 @@ def test_no_live_escape_reaches_the_terminal(fmt: str, run_cli, tmp_path: Path, 
 def _spawn_on_pty(args: list[str], cwd: Path) -> tuple[subprocess.Popen[bytes], int]:
     """vnsum with stderr on a pseudo-terminal, so it shows its stages as a person would see them."""
     master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "vnsum", *args], stdout=subprocess.PIPE, stderr=slave,
-                            stdin=subprocess.DEVNULL, cwd=cwd)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vnsum", *args], stdout=subprocess.PIPE, stderr=slave, stdin=subprocess.DEVNULL, cwd=cwd
+    )
     os.close(slave)
     return proc, master
 
@@ -404,8 +426,9 @@ def test_output_file_is_atomic(tiny: TinyModels, run_cli, tmp_path: Path, bad_fi
 def test_first_run_download_in_a_terminal(hub: Mirror, tmp_path: Path) -> None:
     """On a terminal the stage spinner steps aside for the download bars; the brief still comes out."""
     hub.slow["model.safetensors"] = 0.01
-    proc, master = _spawn_on_pty([str(SEED), "--summarizer", "vnsum-test/sum", "--translator", "vnsum-test/trans", "-f", "json"],
-                                 tmp_path)
+    proc, master = _spawn_on_pty(
+        [str(SEED), "--summarizer", "vnsum-test/sum", "--translator", "vnsum-test/trans", "-f", "json"], tmp_path
+    )
     chunks: list[bytes] = []
 
     def reader() -> None:  # keep the terminal's small buffer from filling and blocking vnsum

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252": undefined bytes kept as C1, as real files have)
 import pytest
+from conftest import SEED
 
 from vnsum.errors import InputError
 from vnsum.reading.source import from_bytes, read_path, repair_mojibake
 from vnsum.text import clean_text
-
-from conftest import SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 TONES = "\u0300\u0301\u0303\u0309\u0323"

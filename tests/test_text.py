@@ -5,10 +5,9 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from conftest import SEED
 
 from vnsum.text import BODY, BYLINE, CAPTION, LEAD, TITLE, clean_text, normalize_tone_marks, parse_article, split_sentences
-
-from conftest import SEED
 
 
 @pytest.mark.parametrize(
@@ -19,16 +18,25 @@ from conftest import SEED
             "PGS.TS. Nguyễn Văn A cho biết TP.HCM có 1.234,5 ha đất. Ông nói thêm.",
             ["PGS.TS. Nguyễn Văn A cho biết TP.HCM có 1.234,5 ha đất.", "Ông nói thêm."],
         ),
-        ("Ông Trần Văn B. cho biết như vậy. Ngày 1.2.2022 là ngày đẹp.", ["Ông Trần Văn B. cho biết như vậy.", "Ngày 1.2.2022 là ngày đẹp."]),
+        (
+            "Ông Trần Văn B. cho biết như vậy. Ngày 1.2.2022 là ngày đẹp.",
+            ["Ông Trần Văn B. cho biết như vậy.", "Ngày 1.2.2022 là ngày đẹp."],
+        ),
         ("Anh Nguyễn Văn B. Trần cũng có mặt.", ["Anh Nguyễn Văn B. Trần cũng có mặt."]),
         (
             'Ông nói: "Chúng tôi sẽ làm. Họ cũng vậy." Sau đó ông về.',
             ['Ông nói: "Chúng tôi sẽ làm. Họ cũng vậy."', "Sau đó ông về."],
         ),
         ("Bà nói: “Tôi đồng ý. Rất tốt.” Cuộc họp kết thúc.", ["Bà nói: “Tôi đồng ý. Rất tốt.”", "Cuộc họp kết thúc."]),
-        ("Tại TP. Thủ Dầu Một, Q.1 và Th.S Lan, v.v. đều có mặt. Tốt.", ["Tại TP. Thủ Dầu Một, Q.1 và Th.S Lan, v.v. đều có mặt.", "Tốt."]),
+        (
+            "Tại TP. Thủ Dầu Một, Q.1 và Th.S Lan, v.v. đều có mặt. Tốt.",
+            ["Tại TP. Thủ Dầu Một, Q.1 và Th.S Lan, v.v. đều có mặt.", "Tốt."],
+        ),
         ("Chiều ngày 25/3/2021, sở đón đoàn. Đoàn về lúc 17h.", ["Chiều ngày 25/3/2021, sở đón đoàn.", "Đoàn về lúc 17h."]),
-        ("Xem tại vnexpress.net hoặc gửi thư tới ban@baomoi.vn. Cảm ơn.", ["Xem tại vnexpress.net hoặc gửi thư tới ban@baomoi.vn.", "Cảm ơn."]),
+        (
+            "Xem tại vnexpress.net hoặc gửi thư tới ban@baomoi.vn. Cảm ơn.",
+            ["Xem tại vnexpress.net hoặc gửi thư tới ban@baomoi.vn.", "Cảm ơn."],
+        ),
         ("Họ chờ... và chờ. Rồi đi… Mọi người về.", ["Họ chờ... và chờ.", "Rồi đi…", "Mọi người về."]),
         ("Thật sao? Vâng! Đúng vậy.", ["Thật sao?", "Vâng!", "Đúng vậy."]),
         ("Lãi suất 5.5% và 1.000 đồng. Giá 12.500đ.", ["Lãi suất 5.5% và 1.000 đồng.", "Giá 12.500đ."]),

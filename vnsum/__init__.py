@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Brief", "KeyPoint", "Options", "Pipeline", "summarize", "__version__"]
+__all__ = ["Brief", "KeyPoint", "Options", "Pipeline", "__version__", "summarize"]
 
 if TYPE_CHECKING:
     from vnsum.brief import Brief, KeyPoint

@@ -48,7 +48,7 @@ def _split_chars(text: str, count: CountFn, budget: int) -> list[str]:
     n = count([text])[0]
     pieces = max(2, -(-n // max(1, budget)) + 1)
     size = max(1, -(-len(text) // pieces))
-    return [text[i:i + size] for i in range(0, len(text), size)]
+    return [text[i : i + size] for i in range(0, len(text), size)]
 
 
 def pack(segments: list[str], count: CountFn, budget: int) -> list[list[str]]:

@@ -133,8 +133,13 @@ def _fetch_blob(ref: str, commit: str, filename: str, sha256: str, size: int, fo
         headers = build_hf_headers()
         if have:
             headers["Range"] = f"bytes={have}-"
-        with get_session().stream("GET", hf_hub_url(ref, filename, revision=commit, endpoint=hub_endpoint()), headers=headers,
-                                  follow_redirects=True, timeout=constants.HF_HUB_DOWNLOAD_TIMEOUT) as resp:
+        with get_session().stream(
+            "GET",
+            hf_hub_url(ref, filename, revision=commit, endpoint=hub_endpoint()),
+            headers=headers,
+            follow_redirects=True,
+            timeout=constants.HF_HUB_DOWNLOAD_TIMEOUT,
+        ) as resp:
             resp.raise_for_status()
             if have and resp.status_code != 206:  # the server ignored the range: start again
                 have = 0
@@ -165,8 +170,15 @@ def _progress_bar(name: str, total: int, done: int, enabled: bool) -> Iterator[C
         TransferSpeedColumn,
     )
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
-                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
         task = bar.add_task(name, total=total, completed=done)
         yield lambda n: bar.advance(task, n)
 
@@ -266,7 +278,9 @@ def _download(ref: str, revision: str | None, force: bool, progress: bool) -> Pa
     except GatedRepoError:
         raise ModelUnavailable(f"model {ref} is gated on the Hugging Face Hub: log in with `hf auth login` first") from None
     except RepositoryNotFoundError:
-        raise ModelUnavailable(f"model {ref} was not found on the Hugging Face Hub (check the id, or give a local directory)") from None
+        raise ModelUnavailable(
+            f"model {ref} was not found on the Hugging Face Hub (check the id, or give a local directory)"
+        ) from None
     except RevisionNotFoundError:
         raise ModelUnavailable(f"model {ref}: revision {revision!r} not found on the Hugging Face Hub") from None
     except Exception as exc:  # hub HTTP errors, and the network stack's own (httpx, ssl, socket, OS)

@@ -18,10 +18,9 @@ from vnsum import chunk, keypoints
 from vnsum.brief import Brief, KeyPoint
 from vnsum.engines import Engine, EngineOptions, GenerationSettings
 from vnsum.errors import InputError, UsageError
-from vnsum.recipes import LENGTHS, Recipe, Step, load_recipe, with_models
 from vnsum.reading.source import Source
-from vnsum.text import vietnamese_share
-from vnsum.text import BOILERPLATE, Article, parse_article, split_sentences
+from vnsum.recipes import LENGTHS, Recipe, Step, load_recipe, with_models
+from vnsum.text import BOILERPLATE, Article, parse_article, split_sentences, vietnamese_share
 
 #: Below this share of common Vietnamese words the input is taken for another language.
 MIN_VIETNAMESE_SHARE = 0.04
@@ -157,12 +156,18 @@ class Pipeline:
         if headline_vi:
             headline_en = english[0]
             pos = 1
-        summary_en = " ".join(e for e in english[pos:pos + len(summary_sents)] if e)
+        summary_en = " ".join(e for e in english[pos : pos + len(summary_sents)] if e)
         pos += len(summary_sents)
         lines = {p.index: p.line for p in article.paragraphs}
         points = [
-            KeyPoint(text_en=english[pos + i], text_vi=c.text, paragraph=c.paragraph, sentence=c.sentence,
-                     line=lines[c.paragraph], score=round(c.score, 4))
+            KeyPoint(
+                text_en=english[pos + i],
+                text_vi=c.text,
+                paragraph=c.paragraph,
+                sentence=c.sentence,
+                line=lines[c.paragraph],
+                score=round(c.score, 4),
+            )
             for i, c in enumerate(chosen)
         ]
         notes = list(source.notes) + list(article.notes) + self._load_notes
@@ -231,7 +236,7 @@ class Pipeline:
         unique = list(dict.fromkeys(s for s in segments if s and s not in known))
         pieces: list[tuple[int, str]] = []
         for u, (seg, n) in enumerate(zip(unique, engine.count_tokens(unique) if unique else [])):
-            for piece in ([seg] if n <= budget else chunk.split_long(seg, engine.count_tokens, budget)):
+            for piece in [seg] if n <= budget else chunk.split_long(seg, engine.count_tokens, budget):
                 pieces.append((u, piece))
         outputs = self._generate(engine, [step.prefix + p for _, p in pieces], settings) if pieces else []
         joined: dict[int, list[str]] = {}
@@ -250,7 +255,7 @@ def _prefix_tokens(engine: Engine, prefix: str) -> int:
 def _strip_prefix(text: str, prefix: str) -> str:
     text = text.strip()
     if prefix and text.lower().startswith(prefix.strip().lower()):
-        text = text[len(prefix.strip()):].strip()
+        text = text[len(prefix.strip()) :].strip()
     return text
 
 
@@ -274,4 +279,4 @@ def summarize(text: str, **kwargs: object) -> Brief:
     return Pipeline(options).summarize(text)
 
 
-__all__ = ["Options", "Pipeline", "summarize", "GenerationSettings"]
+__all__ = ["GenerationSettings", "Options", "Pipeline", "summarize"]

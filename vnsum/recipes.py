@@ -98,7 +98,9 @@ def _parse_step(data: Any, where: str) -> Step:
             continue
         value = data[key]
         if typ == "int":
-            gen[key] = _check_int(where, key, value, 1 if key in ("num_beams", "max_new_tokens", "max_input_tokens", "max_batch_size") else 0)
+            gen[key] = _check_int(
+                where, key, value, 1 if key in ("num_beams", "max_new_tokens", "max_input_tokens", "max_batch_size") else 0
+            )
         else:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise RecipeError(f"{where}: field '{key}' must be a number, got {value!r}")

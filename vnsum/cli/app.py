@@ -8,10 +8,11 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 import typer
 from typer.core import TyperGroup
@@ -100,7 +101,7 @@ def _on_sigint(signum: int, frame: object) -> None:
     _exit_now(ExitCode.INTERRUPTED)
 
 
-def fail(message: str, code: int) -> "typer.Exit":
+def fail(message: str, code: int) -> typer.Exit:
     """One line on stderr; returns the Exit to raise."""
     sys.stderr.write(f"vnsum: error: {message}\n")
     sys.stderr.flush()
@@ -161,31 +162,45 @@ def _read_inputs(files: list[str], url: Optional[str], max_bytes: int) -> list:
     epilog="Other commands: 'vnsum keypoints FILE' (key sentences, no model), 'vnsum models list|pull|rm|path'.",
 )
 def brief_command(
-    files: list[str] = typer.Argument(None, help="Article files (.txt or .html); '-' or nothing reads stdin.", show_default=False),
+    files: list[str] = typer.Argument(
+        None, help="Article files (.txt or .html); '-' or nothing reads stdin.", show_default=False
+    ),
     url: Optional[str] = typer.Option(None, "--url", help="Fetch the article from this web page."),
-    fmt: Format = typer.Option(Format.auto, "--format", "-f", help="auto: rich on a terminal, plain otherwise.", envvar="VNSUM_FORMAT"),
+    fmt: Format = typer.Option(
+        Format.auto, "--format", "-f", help="auto: rich on a terminal, plain otherwise.", envvar="VNSUM_FORMAT"
+    ),
     points: int = typer.Option(5, "--points", "-n", help="Number of key points (1-50)."),
     show_source: bool = typer.Option(False, "--show-source", "-s", help="Show the Vietnamese sentence behind each key point."),
-    recipe: str = typer.Option("default", "--recipe", "-r", help="Recipe name (default, fast, quality) or a .toml file.", envvar="VNSUM_RECIPE"),
+    recipe: str = typer.Option(
+        "default", "--recipe", "-r", help="Recipe name (default, fast, quality) or a .toml file.", envvar="VNSUM_RECIPE"
+    ),
     summarizer: Optional[str] = typer.Option(None, "--summarizer", help="Summarizer model: hub id or local directory."),
     translator: Optional[str] = typer.Option(None, "--translator", help="Translator model: hub id or local directory."),
     length: Length = typer.Option(Length.medium, "--length", "-l", help="Summary length."),
-    offline: bool = typer.Option(False, "--offline", help="Never use the network (also HF_HUB_OFFLINE=1).", envvar="VNSUM_OFFLINE"),
-    engine: EngineName = typer.Option(EngineName.auto, "--engine", help="auto: CTranslate2 when available, else transformers.", envvar="VNSUM_ENGINE"),
-    compute_type: ComputeType = typer.Option(ComputeType.auto, "--compute-type", help="auto: int8 on CPU, float16 on CUDA.", envvar="VNSUM_COMPUTE_TYPE"),
+    offline: bool = typer.Option(
+        False, "--offline", help="Never use the network (also HF_HUB_OFFLINE=1).", envvar="VNSUM_OFFLINE"
+    ),
+    engine: EngineName = typer.Option(
+        EngineName.auto, "--engine", help="auto: CTranslate2 when available, else transformers.", envvar="VNSUM_ENGINE"
+    ),
+    compute_type: ComputeType = typer.Option(
+        ComputeType.auto, "--compute-type", help="auto: int8 on CPU, float16 on CUDA.", envvar="VNSUM_COMPUTE_TYPE"
+    ),
     device: Device = typer.Option(Device.auto, "--device", help="Where models run.", envvar="VNSUM_DEVICE"),
     threads: int = typer.Option(0, "--threads", help="CPU threads (0: physical cores).", envvar="VNSUM_THREADS"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the brief to FILE (atomically) instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Summarise even if the text does not look Vietnamese."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this (default 5 MB, or VNSUM_MAX_BYTES)."),
+    max_bytes: Optional[int] = typer.Option(
+        None, "--max-bytes", help="Refuse inputs larger than this (default 5 MB, or VNSUM_MAX_BYTES)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or timings on stderr."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """Turn a Vietnamese news article into an English brief: headline, summary, key points."""
     from vnsum import render
-    from vnsum.reading import source
     from vnsum.engines import EngineOptions
     from vnsum.pipeline import Options, Pipeline
+    from vnsum.reading import source
 
     if offline:
         os.environ["HF_HUB_OFFLINE"] = "1"
@@ -231,8 +246,8 @@ def keypoints_command(
     import json
 
     from vnsum import keypoints
-    from vnsum.reading import source
     from vnsum.pipeline import MAX_POINTS
+    from vnsum.reading import source
     from vnsum.render import sanitize
     from vnsum.text import parse_article
 
@@ -252,7 +267,13 @@ def keypoints_command(
             "source": src.name,
             "title": article.title,
             "key_points": [
-                {"text_vi": c.text, "paragraph": c.paragraph, "sentence": c.sentence, "line": lines[c.paragraph], "score": round(c.score, 4)}
+                {
+                    "text_vi": c.text,
+                    "paragraph": c.paragraph,
+                    "sentence": c.sentence,
+                    "line": lines[c.paragraph],
+                    "score": round(c.score, 4),
+                }
                 for c in chosen
             ],
         }
@@ -301,8 +322,14 @@ def models_list(
     rows = models.describe(_model_refs(recipes or shipped_recipes()))
     if fmt == Format.json:
         data = [
-            {"model": r.ref, "used_by": list(r.used_by), "cached": r.cached, "size_bytes": r.size_bytes,
-             "path": str(r.path) if r.path else None, "ctranslate2": [str(p) for p in r.converted]}
+            {
+                "model": r.ref,
+                "used_by": list(r.used_by),
+                "cached": r.cached,
+                "size_bytes": r.size_bytes,
+                "path": str(r.path) if r.path else None,
+                "ctranslate2": [str(p) for p in r.converted],
+            }
             for r in rows
         ]
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
@@ -313,14 +340,21 @@ def models_list(
 
         table = Table("model", "used by", "cached", "size", "CTranslate2 copies")
         for r in rows:
-            table.add_row(r.ref, ", ".join(r.used_by), "yes" if r.cached else "no", _size(r.size_bytes) if r.size_bytes else "-",
-                          ", ".join(p.name.rsplit("--", 1)[-1] for p in r.converted) or "-")
+            table.add_row(
+                r.ref,
+                ", ".join(r.used_by),
+                "yes" if r.cached else "no",
+                _size(r.size_bytes) if r.size_bytes else "-",
+                ", ".join(p.name.rsplit("--", 1)[-1] for p in r.converted) or "-",
+            )
         Console(markup=False, highlight=False).print(table)
         return
     for r in rows:
         conv = ",".join(p.name.rsplit("--", 1)[-1] for p in r.converted) or "-"
-        sys.stdout.write(f"{r.ref}\t{'cached' if r.cached else 'missing'}\t{_size(r.size_bytes) if r.size_bytes else '-'}\t"
-                         f"ct2:{conv}\t{','.join(r.used_by) or '-'}\n")
+        sys.stdout.write(
+            f"{r.ref}\t{'cached' if r.cached else 'missing'}\t{_size(r.size_bytes) if r.size_bytes else '-'}\t"
+            f"ct2:{conv}\t{','.join(r.used_by) or '-'}\n"
+        )
 
 
 @models_app.command("pull")
@@ -376,7 +410,7 @@ class _Progress:
         self._status = None
         self._active = False
 
-    def __enter__(self) -> "_Progress":
+    def __enter__(self) -> _Progress:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -474,7 +508,9 @@ def _run(argv: Optional[list[str]]) -> None:
     except Exception as exc:  # a bug: still one line, with a way to see the traceback
         if os.environ.get("VNSUM_DEBUG"):
             raise
-        raise SystemExit(fail(f"internal error: {exc.__class__.__name__}: {exc} (set VNSUM_DEBUG=1 for details)", ExitCode.INTERNAL).exit_code) from None
+        raise SystemExit(
+            fail(f"internal error: {exc.__class__.__name__}: {exc} (set VNSUM_DEBUG=1 for details)", ExitCode.INTERNAL).exit_code
+        ) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

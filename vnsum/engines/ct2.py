@@ -211,8 +211,18 @@ class RuntimeTokenizer:
 
 def _clean_up(text: str) -> str:
     """transformers' ``clean_up_tokenization`` (spaces before punctuation and in contractions)."""
-    for a, b in ((" .", "."), (" ?", "?"), (" !", "!"), (" ,", ","), (" ' ", "'"), (" n't", "n't"), (" 'm", "'m"),
-                 (" 's", "'s"), (" 've", "'ve"), (" 're", "'re")):
+    for a, b in (
+        (" .", "."),
+        (" ?", "?"),
+        (" !", "!"),
+        (" ,", ","),
+        (" ' ", "'"),
+        (" n't", "n't"),
+        (" 'm", "'m"),
+        (" 's", "'s"),
+        (" 've", "'ve"),
+        (" 're", "'re"),
+    ):
         text = text.replace(a, b)
     return text.strip()
 
@@ -241,8 +251,9 @@ class CTranslate2Engine:
 
     name = "ctranslate2"
 
-    def __init__(self, model_id: str, translator: Any, tokenizer: RuntimeTokenizer, compute_type: str, converted: bool,
-                 device: str = "cpu") -> None:
+    def __init__(
+        self, model_id: str, translator: Any, tokenizer: RuntimeTokenizer, compute_type: str, converted: bool, device: str = "cpu"
+    ) -> None:
         self.model_id = model_id
         self.device = device
         self.translator = translator
@@ -251,7 +262,7 @@ class CTranslate2Engine:
         self.converted = converted
 
     @classmethod
-    def load(cls, model_dir: Path, model_id: str, options: EngineOptions, notify: Notify | None = None) -> "CTranslate2Engine":
+    def load(cls, model_dir: Path, model_id: str, options: EngineOptions, notify: Notify | None = None) -> CTranslate2Engine:
         import ctranslate2
 
         device = pick_device(options.device)

@@ -73,7 +73,7 @@ class TransformersEngine:
         self.device = device
 
     @classmethod
-    def load(cls, model_dir: Path, model_id: str, options: EngineOptions) -> "TransformersEngine":
+    def load(cls, model_dir: Path, model_id: str, options: EngineOptions) -> TransformersEngine:
         import torch
 
         if options.threads > 0:
@@ -87,9 +87,7 @@ class TransformersEngine:
 
     def generate(self, batch: list[str], settings: GenerationSettings) -> list[str]:
         ids = self.generate_ids(batch, settings)
-        return [
-            self.tokenizer.decode(seq, skip_special_tokens=True, clean_up_tokenization_spaces=True).strip() for seq in ids
-        ]
+        return [self.tokenizer.decode(seq, skip_special_tokens=True, clean_up_tokenization_spaces=True).strip() for seq in ids]
 
     def generate_tokens(self, batch: list[str], settings: GenerationSettings) -> list[list[str]]:
         """Output token strings without start, end or padding tokens (for parity checks)."""
@@ -111,7 +109,7 @@ class TransformersEngine:
         out: list[list[int]] = [[] for _ in batch]
         step = max(1, settings.max_batch_size)
         for start in range(0, len(order), step):
-            idx = order[start:start + step]
+            idx = order[start : start + step]
             enc = self.tokenizer(
                 [batch[i] for i in idx],
                 return_tensors="pt",
@@ -130,7 +128,7 @@ class TransformersEngine:
                         no_repeat_ngram_size=settings.no_repeat_ngram_size or None,
                         length_penalty=settings.length_penalty,
                         repetition_penalty=settings.repetition_penalty,
-                        early_stopping=True if settings.num_beams > 1 else False,
+                        early_stopping=settings.num_beams > 1,
                     )
             except torch.OutOfMemoryError:
                 raise ModelFailed(f"model {self.model_id} ran out of memory on {self.device}; try --device cpu") from None

@@ -9,9 +9,7 @@ from vnsum.engines.base import Engine, EngineOptions
 from vnsum.errors import ModelUnavailable
 
 
-def load_engine(
-    model_dir: Path, model_id: str, options: EngineOptions, notify: Callable[[str], None] | None = None
-) -> Engine:
+def load_engine(model_dir: Path, model_id: str, options: EngineOptions, notify: Callable[[str], None] | None = None) -> Engine:
     """Load the model in ``model_dir`` with the engine ``options.engine`` asks for.
 
     ``auto`` takes CTranslate2 when it is installed and the checkpoint converts,
@@ -29,7 +27,9 @@ def load_engine(
                 raise
             except Exception as exc:  # the converter raises many types for unsupported checkpoints
                 if options.engine == "ctranslate2":
-                    raise ModelFailed(f"model {model_id} cannot be converted for CTranslate2 ({exc.__class__.__name__}: {exc})") from None
+                    raise ModelFailed(
+                        f"model {model_id} cannot be converted for CTranslate2 ({exc.__class__.__name__}: {exc})"
+                    ) from None
                 if notify:
                     notify(f"{model_id}: CTranslate2 conversion failed, using transformers")
         elif options.engine == "ctranslate2":

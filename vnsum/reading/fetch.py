@@ -18,7 +18,9 @@ def fetch_url(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> Source:
     parsed = urlparse(url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise InputError(f"{url}: only http:// and https:// URLs can be fetched")
-    request = urllib.request.Request(url, headers={"User-Agent": f"vnsum/{__version__}", "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"})
+    request = urllib.request.Request(
+        url, headers={"User-Agent": f"vnsum/{__version__}", "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as resp:
             length = resp.headers.get("Content-Length")

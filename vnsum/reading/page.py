@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from vnsum.reading.source import Source
 
 
-def extract_article(html: str, name: str, encoding: str, notes: list[str]) -> "Source":
+def extract_article(html: str, name: str, encoding: str, notes: list[str]) -> Source:
     """An HTML page as a Source whose text is the title line followed by the body paragraphs."""
     import trafilatura
 
@@ -57,5 +57,3 @@ def extract_article(html: str, name: str, encoding: str, notes: list[str]) -> "S
         author=getattr(doc, "author", None),
         notes=notes + ["extracted the article from HTML"],
     )
-
-

@@ -68,7 +68,7 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
     if not _MOJIBAKE_HINT.search(text):
         return text, False
     import ftfy
-    import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
+    import ftfy.bad_codecs
 
     fixed = ftfy.fix_encoding(text)
 
@@ -97,7 +97,7 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(enc)
+                text = data[len(bom) :].decode(enc)
             except UnicodeDecodeError:
                 raise InputError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc}") from None
             if enc != "utf-8":

@@ -117,7 +117,9 @@ def print_rich(brief: Brief, file: IO[str], show_source: bool = False, width: in
     for w in b.warnings:
         body.append(Text(f"warning: {w}", style="yellow"))
     title = Text(b.headline_en or b.source, style="bold")
-    console.print(Panel(Group(*body), title=title, title_align="left", subtitle=Text(b.source, style="dim"), subtitle_align="right"))
+    console.print(
+        Panel(Group(*body), title=title, title_align="left", subtitle=Text(b.source, style="dim"), subtitle_align="right")
+    )
 
 
 def render(briefs: list[Brief], fmt: str, file: IO[str], show_source: bool = False) -> None:

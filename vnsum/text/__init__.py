@@ -20,7 +20,20 @@ from vnsum.text.lang import STOPWORDS, vietnamese_share
 from vnsum.text.sentences import ABBREVIATIONS, split_sentences
 
 __all__ = [
-    "ABBREVIATIONS", "BODY", "BOILERPLATE", "BYLINE", "CAPTION", "LEAD", "STOPWORDS", "TITLE",
-    "Article", "Paragraph", "clean_text", "normalize_tone_marks", "parse_article", "split_sentences",
-    "strip_agency_tag", "vietnamese_share",
+    "ABBREVIATIONS",
+    "BODY",
+    "BOILERPLATE",
+    "BYLINE",
+    "CAPTION",
+    "LEAD",
+    "STOPWORDS",
+    "TITLE",
+    "Article",
+    "Paragraph",
+    "clean_text",
+    "normalize_tone_marks",
+    "parse_article",
+    "split_sentences",
+    "strip_agency_tag",
+    "vietnamese_share",
 ]

@@ -19,7 +19,9 @@ CAPTION = "caption"
 BYLINE = "byline"
 BOILERPLATE = "boilerplate"
 
-_CAPTION_START = re.compile(r"^\(?\s*(?:Ảnh|Hình|Hình ảnh|Nguồn ảnh|Video|Clip|Đồ họa|Infographic)\s*(?:minh họa)?\s*[:：]", re.IGNORECASE)
+_CAPTION_START = re.compile(
+    r"^\(?\s*(?:Ảnh|Hình|Hình ảnh|Nguồn ảnh|Video|Clip|Đồ họa|Infographic)\s*(?:minh họa)?\s*[:：]", re.IGNORECASE
+)
 _CAPTION_TAIL = re.compile(r"(?:\s[-–—]\s*|\s*\()\s*(?:Ảnh|Nguồn|Video|Đồ họa)\s*:\s*[^.!?]{1,60}\)?\s*$")
 _CREDIT_ONLY = re.compile(r"^\(?\s*(?:Ảnh|Video|Clip|Nguồn ảnh|Đồ họa)\s*(?P<illustration>minh họa)?\s*:?\s*[^.!?]{0,60}\)?\.?$")
 _AGENCY_TAG = re.compile(r"^(?:\([^()\n]{2,30}\)|[A-ZĐ][\w.]{1,15}(?:\.[A-Za-z]{2,3})?)\s*[-–—]+\s+(?=\S)")
@@ -33,7 +35,7 @@ _BOILERPLATE_START = re.compile(
     re.IGNORECASE,
 )
 _NAV_SEPARATORS = re.compile(r"\s[|›»•/·]\s")
-_FINAL_PUNCT = ".!?…:;\"”’)»"
+_FINAL_PUNCT = '.!?…:;"”’)»'
 
 
 @dataclass(frozen=True)
@@ -104,8 +106,8 @@ def strip_agency_tag(text: str) -> str:
     m = _AGENCY_TAG.match(text)
     if m is None:
         return text
-    after = text[m.end():m.end() + 1]
-    return text[m.end():] if after and (_is_upper_start(after) or after in "“\"") else text
+    after = text[m.end() : m.end() + 1]
+    return text[m.end() :] if after and (_is_upper_start(after) or after in '“"') else text
 
 
 def body_sentences(paragraph: str) -> tuple[list[str], int]:
@@ -149,9 +151,11 @@ def parse_article(text: str) -> Article:
             kind = TITLE
         elif is_last and seen_body and _looks_like_byline(line):
             kind = BYLINE
-        elif seen_body and not is_last and _looks_like_caption(line) or _CAPTION_START.match(line):
-            kind = CAPTION
-        elif not seen_body and total > 1 and pos <= 2 and _looks_like_caption(line) and not _is_sentence_like(line):
+        elif (
+            (seen_body and not is_last and _looks_like_caption(line))
+            or _CAPTION_START.match(line)
+            or (not seen_body and total > 1 and pos <= 2 and _looks_like_caption(line) and not _is_sentence_like(line))
+        ):
             kind = CAPTION
         if kind == BODY:
             stripped = strip_agency_tag(line) if not seen_body else line
@@ -177,4 +181,4 @@ def parse_article(text: str) -> Article:
 
 
 def _is_sentence_like(line: str) -> bool:
-    return line[-1] in ".!?…\"”" or len(line) > 160
+    return line[-1] in '.!?…"”' or len(line) > 160

@@ -6,8 +6,52 @@ import re
 
 #: Abbreviations that take a period and are not the end of a sentence.
 ABBREVIATIONS = frozenset(
-    """TP Tp tp PGS GS TS ThS Th.S Ths BS BSCKI BSCKII ThS.BS PGS.TS GS.TS TS.BS KS CN Q P TX TT
-    NXB St Mr Mrs Ms Dr Prof No Nr tr Tr vs v.v v/v ca. Co Ltd Inc Jr Sr Đ.c Đ/c""".split()
+    [
+        "TP",
+        "Tp",
+        "tp",
+        "PGS",
+        "GS",
+        "TS",
+        "ThS",
+        "Th.S",
+        "Ths",
+        "BS",
+        "BSCKI",
+        "BSCKII",
+        "ThS.BS",
+        "PGS.TS",
+        "GS.TS",
+        "TS.BS",
+        "KS",
+        "CN",
+        "Q",
+        "P",
+        "TX",
+        "TT",
+        "NXB",
+        "St",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "No",
+        "Nr",
+        "tr",
+        "Tr",
+        "vs",
+        "v.v",
+        "v/v",
+        "ca.",
+        "Co",
+        "Ltd",
+        "Inc",
+        "Jr",
+        "Sr",
+        "Đ.c",
+        "Đ/c",
+    ]
 )
 _WORD_CHAR = r"0-9A-Za-zÀ-ỹĐđ"
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -57,7 +101,7 @@ def _boundary_after(text: str, start: int, end: int, term: str) -> bool:
             return True
         return False
     # No space after the terminator: only "năm trước.Giá"-style glued sentences and "?- Ông ..." dialogue.
-    if nxt in "-–" and text[end + 1:end + 2] == " " and _is_upper_start(text[end + 2:end + 3] or "x"):
+    if nxt in "-–" and text[end + 1 : end + 2] == " " and _is_upper_start(text[end + 2 : end + 3] or "x"):
         return True
     if term in ("!", "?") and _is_upper_start(nxt):
         return True
@@ -67,7 +111,7 @@ def _boundary_after(text: str, start: int, end: int, term: str) -> bool:
         return False  # "TP.HCM", "Q.BT"
     if start == 0 or not (text[start - 1].islower() or text[start - 1].isdigit()):
         return False
-    if token in ABBREVIATIONS or _URLISH.search(token + text[end:end + 20].split(" ")[0]):
+    if token in ABBREVIATIONS or _URLISH.search(token + text[end : end + 20].split(" ")[0]):
         return False
     word = re.match(rf"[{_WORD_CHAR}]+", text[end:])
     return bool(word and len(word.group(0)) >= 2)
@@ -140,7 +184,30 @@ def _split_on_punctuation(paragraph: str) -> list[str]:
 _CREDIT_MARK = re.compile(r"(?:(?<=\s)[-–—]\s*|\(\s*)?(?<!\w)(?:Ảnh|Video|Clip|Nguồn ảnh|Đồ họa)\s*:\s*")
 _CAMEL = re.compile(f"[a-zà-ỹđ](?=[{_UPPER}][a-zà-ỹđ])")
 #: Sentence-starting words that cannot be part of a photo credit ("- Ảnh: AFP Theo ...").
-_CREDIT_STOP = frozenset("Theo Trong Ông Bà Anh Chị Sáng Chiều Tối Trưa Ngày Tại Các Những Khi Sau Trước Hôm Đây Người".split())
+_CREDIT_STOP = frozenset(
+    [
+        "Theo",
+        "Trong",
+        "Ông",
+        "Bà",
+        "Anh",
+        "Chị",
+        "Sáng",
+        "Chiều",
+        "Tối",
+        "Trưa",
+        "Ngày",
+        "Tại",
+        "Các",
+        "Những",
+        "Khi",
+        "Sau",
+        "Trước",
+        "Hôm",
+        "Đây",
+        "Người",
+    ]
+)
 
 
 def _credit_end(text: str, start: int, paren: bool) -> int | None:
@@ -149,10 +216,10 @@ def _credit_end(text: str, start: int, paren: bool) -> int | None:
         close = text.find(")", start, start + 80)
         if close < 0:
             return None
-        rest = text[close + 1:]
+        rest = text[close + 1 :]
         return close + 1 + (len(rest) - len(rest.lstrip())) if rest.strip() and _is_upper_start(rest.lstrip()[0]) else None
     for camel in _CAMEL.finditer(text, start, min(len(text), start + 50)):
-        left = text[:camel.end()].rsplit(None, 1)[-1]
+        left = text[: camel.end()].rsplit(None, 1)[-1]
         if len(left) >= 3:  # "cấpĐạo", "VănÔng"; not brands such as "VnExpress", "iPhone"
             return camel.end()
     caps: list[re.Match[str]] = []
@@ -160,7 +227,7 @@ def _credit_end(text: str, start: int, paren: bool) -> int | None:
         word = tok.group(0)
         if not _is_upper_start(word[0]) and not word[0].isdigit():
             break
-        if caps and word.strip("“\"") in _CREDIT_STOP:
+        if caps and word.strip('“"') in _CREDIT_STOP:
             return start + tok.start()
         caps.append(tok)
         if len(caps) > 4:
