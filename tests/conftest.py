@@ -94,14 +94,18 @@ class Result:
 
 @pytest.fixture
 def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    """Run ``vnsum.cli.main`` in-process: returns exit code, stdout and stderr."""
-    from vnsum.cli import main
+    """Run ``vnsum.cli.main`` in-process: returns exit code, stdout and stderr.
 
-    def run(*args: str, stdin: bytes | None = None, tty: bool = False) -> Result:
+    Keyword arguments go to the CLI's ``Environment`` (e.g. a scripted ``engine_factory``).
+    """
+    from vnsum.cli import main
+    from vnsum.cli.env import Environment
+
+    def run(*args: str, stdin: bytes | None = None, tty: bool = False, **env: object) -> Result:
         monkeypatch.setattr(sys, "stdin", FakeStdin(stdin or b"", tty=tty))
         capsys.readouterr()
         try:
-            main([str(a) for a in args])
+            main([str(a) for a in args], env=Environment(**env))  # type: ignore[arg-type]
             code = 0
         except SystemExit as exc:
             code = int(exc.code or 0)

@@ -19,8 +19,6 @@ import pytest
 from conftest import DATA, SEED, TinyModels
 from hubmirror import Mirror, serve
 
-import vnsum.engines
-import vnsum.hub
 from vnsum.engines import GenerationSettings
 
 ENGLISH = (
@@ -310,15 +308,17 @@ LIVE = re.compile(r"\x1b(?!\[[0-9;]*m)|\x1b\[(?:[0-9;]*;)?31m|[\x00-\x08\x0b-\x1
 
 @pytest.mark.parametrize("fmt", ["rich", "plain", "markdown", "json"])
 def test_no_live_escape_reaches_the_terminal(fmt: str, run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(vnsum.engines, "load_engine", lambda path, ref, options, notify=None: FakeHostileEngine(ref))
-    monkeypatch.setattr(vnsum.hub, "resolve", lambda ref, **kw: Path(ref))
+    scripted = {
+        "engine_factory": lambda path, ref, options, notify=None: FakeHostileEngine(ref),
+        "resolver": lambda ref, **kw: Path(ref),
+    }
     if fmt == "rich":
         monkeypatch.setenv("FORCE_COLOR", "1")  # render as for a real terminal, styles included
     article = tmp_path / "hostile.txt"
     lines = SEED.read_text(encoding="utf-8").splitlines()
     lines[1] = "\x1b]0;title\x07[bold red]Chiều[/bold red] \u202e" + lines[1] + "\x1b[2J"
     article.write_text("\n".join(lines), encoding="utf-8")
-    r = run_cli(article, "--summarizer", str(DATA), "--translator", str(DATA), "-f", fmt, "-s", "--offline")
+    r = run_cli(article, "--summarizer", str(DATA), "--translator", str(DATA), "-f", fmt, "-s", "--offline", **scripted)
     assert r.code == 0, r.err
     assert not LIVE.search(r.out), repr(LIVE.search(r.out))
     assert not LIVE.search(r.err)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from vnsum._version import __version__
+
 __all__ = ["Brief", "KeyPoint", "Options", "Pipeline", "__version__", "summarize"]
 
 if TYPE_CHECKING:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from vnsum._version import __version__
+
 
 @dataclass
 class KeyPoint:
@@ -47,6 +49,5 @@ class Brief:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        from vnsum import __version__
 
         return {"vnsum_version": __version__, **asdict(self)}

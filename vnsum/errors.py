@@ -17,8 +17,13 @@ class ExitCode(IntEnum):
     USAGE = 2
     MODEL_UNAVAILABLE = 3
     MODEL_FAILED = 4
+    #: The brief was written, but ``--strict`` and the faithfulness checks found problems.
+    CHECKS_FAILED = 5
     INTERNAL = 70
+    #: The operating system refused: a full disk, a name too long, an I/O error.
+    OS_ERROR = 74
     INTERRUPTED = 130
+    TERMINATED = 143
 
 
 class VnsumError(Exception):
@@ -26,9 +31,11 @@ class VnsumError(Exception):
 
     exit_code: ExitCode = ExitCode.BAD_INPUT
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, cli: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        #: The same message in the CLI's words (``--force`` where the library says ``force=True``).
+        self.cli_message = cli or message
 
     def __str__(self) -> str:
         return self.message
@@ -60,3 +67,14 @@ class ModelFailed(VnsumError):
     """A model loaded but could not run (out of memory, unsupported device)."""
 
     exit_code = ExitCode.MODEL_FAILED
+
+
+def human_bytes(n: int) -> str:
+    """A size for people: "100 bytes", "5 MB", "1.2 GB"."""
+    if n < 1000:
+        return f"{n} byte{'s' if n != 1 else ''}"
+    for unit, size in (("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if n >= size:
+            value = n / size
+            return f"{value:.0f} {unit}" if value >= 100 or value == int(value) else f"{value:.1f} {unit}"
+    return f"{n} bytes"  # pragma: no cover

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from vnsum.errors import ModelUnavailable
 
@@ -32,6 +33,11 @@ TOKENIZER_FILES = [
 SAFETENSORS_FILES = ["model.safetensors", "model.safetensors.index.json", "model-*-of-*.safetensors"]
 BIN_FILES = ["pytorch_model.bin", "pytorch_model.bin.index.json", "pytorch_model-*-of-*.bin"]
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(/[\w.-]+)?$")
+
+
+def is_hub_id(ref: str) -> bool:
+    """``org/name`` or ``name`` as the Hugging Face Hub spells ids (at most 96 characters each side)."""
+    return bool(_HUB_ID.match(ref)) and not ref.startswith((".", "/", "~")) and all(len(p) <= 96 for p in ref.split("/"))
 
 
 def hub_cache() -> Path:
@@ -225,7 +231,14 @@ def weights_problem(path: Path) -> str | None:
     return None
 
 
-def download(ref: str, revision: str | None = None, force: bool = False, progress: bool = True) -> Path:
+def download(
+    ref: str,
+    revision: str | None = None,
+    force: bool = False,
+    progress: bool = True,
+    on_download: Callable[[], None] | None = None,
+    advise_pull: bool = True,
+) -> Path:
     """Fetch ``ref`` from the hub into the standard cache (resumes partial downloads).
 
     A file lock per model keeps two vnsum processes from fetching the same files at once;
@@ -240,10 +253,12 @@ def download(ref: str, revision: str | None = None, force: bool = False, progres
             cached = cached_snapshot(ref, revision)
             if cached is not None and not inspect_dir(cached).missing and weights_problem(cached) is None:
                 return cached
-        return _download(ref, revision, force, progress)
+        if on_download is not None:
+            on_download()
+        return _download(ref, revision, force, progress, advise_pull)
 
 
-def _download(ref: str, revision: str | None, force: bool, progress: bool) -> Path:
+def _download(ref: str, revision: str | None, force: bool, progress: bool, advise_pull: bool = True) -> Path:
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import (
         GatedRepoError,
@@ -269,7 +284,7 @@ def _download(ref: str, revision: str | None, force: bool, progress: bool) -> Pa
                 _fetch_blob(ref, str(info.sha), sib.rfilename, sib.lfs.sha256, sib.lfs.size, force, progress)
             else:
                 small.append(sib.rfilename)
-        where = {"cache_dir": hub_cache(), "endpoint": hub_endpoint(), "revision": revision}
+        where: dict[str, Any] = {"cache_dir": hub_cache(), "endpoint": hub_endpoint(), "revision": revision}
         if force and small:  # the weights were just fetched again above: refetch only the rest
             snapshot_download(ref, allow_patterns=small, force_download=True, **where)
         path = snapshot_download(ref, allow_patterns=wanted, **where)
@@ -284,10 +299,8 @@ def _download(ref: str, revision: str | None, force: bool, progress: bool) -> Pa
     except RevisionNotFoundError:
         raise ModelUnavailable(f"model {ref}: revision {revision!r} not found on the Hugging Face Hub") from None
     except Exception as exc:  # hub HTTP errors, and the network stack's own (httpx, ssl, socket, OS)
-        raise ModelUnavailable(
-            f"model {ref} is not in the local cache and cannot be downloaded ({_reason(exc)}); "
-            f"connect and run `{pull_command(ref)}`"
-        ) from None
+        advice = f"connect and run `{pull_command(ref)}`" if advise_pull else "check the network connection and try again"
+        raise ModelUnavailable(f"model {ref} cannot be downloaded ({_reason(exc)}); {advice}") from None
     return _check_complete(Path(path), ref, hub=True)
 
 
@@ -297,7 +310,14 @@ def _reason(exc: BaseException) -> str:
     return f"{exc.__class__.__name__}: {text}" if text else exc.__class__.__name__
 
 
-def resolve(ref: str, *, offline: bool = False, revision: str | None = None, progress: bool = True) -> Path:
+def resolve(
+    ref: str,
+    *,
+    offline: bool = False,
+    revision: str | None = None,
+    progress: bool = True,
+    on_download: Callable[[], None] | None = None,
+) -> Path:
     """The local directory holding model ``ref`` (a directory or a hub id), downloading it if allowed.
 
     A cached copy that is incomplete or damaged is reported with the command
@@ -310,7 +330,7 @@ def resolve(ref: str, *, offline: bool = False, revision: str | None = None, pro
         if problem:
             raise ModelUnavailable(f"model {ref} is damaged: {problem}")
         return path
-    if ref.startswith((".", "/", "~")) or not _HUB_ID.match(ref):
+    if not is_hub_id(ref):
         raise ModelUnavailable(f"model {ref}: no such directory, and not a Hugging Face model id")
     cached = cached_snapshot(ref, revision)
     if cached is not None:
@@ -321,12 +341,12 @@ def resolve(ref: str, *, offline: bool = False, revision: str | None = None, pro
         if offline_requested(offline):
             what = f"missing {', '.join(missing)}" if missing else problem
             raise ModelUnavailable(f"model {ref} in the cache is damaged ({what}); run `{pull_command(ref, force=True)}`")
-        return download(ref, revision=revision, force=bool(problem), progress=progress)
+        return download(ref, revision=revision, force=bool(problem), progress=progress, on_download=on_download)
     if offline_requested(offline):
         raise ModelUnavailable(
             f"model {ref} is not in the local cache and vnsum is offline; connect and run `{pull_command(ref)}`"
         )
-    return download(ref, revision=revision, progress=progress)
+    return download(ref, revision=revision, progress=progress, on_download=on_download)
 
 
 # --------------------------------------------------------------------------- management
@@ -382,7 +402,7 @@ def pull(ref: str, force: bool = False, revision: str | None = None, progress: b
     """Download (resuming partial files) and verify a hub model; returns its path and files verified."""
     if offline_requested():
         raise ModelUnavailable(f"cannot pull {ref}: vnsum is offline (HF_HUB_OFFLINE is set)")
-    path = download(ref, revision=revision, force=force, progress=progress)
+    path = download(ref, revision=revision, force=force, progress=progress, advise_pull=False)
     try:
         checked = verify(ref, path, revision)
     except ModelUnavailable:
@@ -394,72 +414,3 @@ def pull(ref: str, force: bool = False, revision: str | None = None, progress: b
 
 def _lock_dir() -> Path:
     return hub_cache() / ".locks" / "vnsum"
-
-
-@dataclass(frozen=True)
-class CachedModel:
-    """What ``vnsum models list`` shows for one model."""
-
-    ref: str
-    used_by: tuple[str, ...]
-    cached: bool
-    size_bytes: int
-    path: Path | None
-    converted: tuple[Path, ...]
-
-
-def cache_entries() -> dict[str, tuple[int, Path]]:
-    """Hub models in the local cache: repo id -> (bytes on disk, newest snapshot path)."""
-    from huggingface_hub import scan_cache_dir
-
-    cache = hub_cache()
-    if not cache.is_dir():
-        return {}
-    out: dict[str, tuple[int, Path]] = {}
-    for repo in scan_cache_dir(cache).repos:
-        if repo.repo_type != "model" or not repo.revisions:
-            continue
-        newest = max(repo.revisions, key=lambda r: r.last_modified)
-        out[repo.repo_id] = (repo.size_on_disk, Path(newest.snapshot_path))
-    return out
-
-
-def describe(refs: dict[str, list[str]]) -> list[CachedModel]:
-    """State of each model (``refs``: model -> the recipe steps that use it)."""
-    from vnsum.engines.ct2 import converted_copies
-
-    entries = cache_entries()
-    out = []
-    for ref, used in refs.items():
-        local = Path(ref).expanduser()
-        if local.is_dir():
-            size = sum(p.stat().st_size for p in local.rglob("*") if p.is_file())
-            out.append(CachedModel(ref, tuple(used), not inspect_dir(local).missing, size, local, tuple(converted_copies(ref))))
-            continue
-        size, path = entries.get(ref, (0, None))
-        complete = path is not None and not inspect_dir(path).missing and weights_problem(path) is None
-        out.append(CachedModel(ref, tuple(used), complete, size, path, tuple(converted_copies(ref))))
-    return out
-
-
-def remove(ref: str) -> int:
-    """Delete a hub model from the cache, and its converted copies; returns bytes freed."""
-    import shutil
-
-    from huggingface_hub import scan_cache_dir
-
-    from vnsum.engines.ct2 import converted_copies
-
-    freed = 0
-    cache = hub_cache()
-    if cache.is_dir():
-        info = scan_cache_dir(cache)
-        hashes = [rev.commit_hash for repo in info.repos if repo.repo_id == ref for rev in repo.revisions]
-        if hashes:
-            strategy = info.delete_revisions(*hashes)
-            freed += strategy.expected_freed_size
-            strategy.execute()
-    for path in converted_copies(ref):
-        freed += sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-        shutil.rmtree(path, ignore_errors=True)
-    return freed

@@ -1,7 +1,8 @@
-"""Run the stages in order and time them: article -> Vietnamese summary -> key points -> English.
+"""Run the stages in order and time them: article -> Vietnamese summary -> key points -> English -> Brief.
 
-``Pipeline`` keeps its models loaded, so several articles share one load;
-``summarize()`` is the one-call API.
+``Pipeline`` keeps its models loaded, so several articles share one load; its
+collaborators (the engine factory, the model resolver) are parameters, so tests
+and batch runners pass their own. ``summarize()`` is the one-call API.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import TracebackType
 
 from vnsum import chunk, keypoints
-from vnsum.brief import Brief, KeyPoint
-from vnsum.engines import Engine, EngineOptions, GenerationSettings
+from vnsum.assemble import Drafted, assemble
+from vnsum.brief import Brief
+from vnsum.engines import Engine, EngineFactory, EngineOptions, GenerationSettings, load_engine
 from vnsum.errors import InputError, UsageError
 from vnsum.reading.source import Source
 from vnsum.recipes import LENGTHS, Recipe, Step, load_recipe, with_models
-from vnsum.text import BOILERPLATE, Article, parse_article, split_sentences, vietnamese_share
+from vnsum.text import Article, parse_article, split_sentences, vietnamese_share
 
 #: Below this share of common Vietnamese words the input is taken for another language.
 MIN_VIETNAMESE_SHARE = 0.04
@@ -29,42 +32,86 @@ MAX_POINTS = 50
 MIN_BODY_CHARS = 80
 
 StageCallback = Callable[[str], None]
+Resolver = Callable[..., Path]
 
 
 @dataclass
 class Options:
     """Everything that shapes a brief besides the article itself."""
 
+    #: How many key points (1-50).
     points: int = 5
+    #: A shipped recipe's name (``default``, ``fast``, ``quality``) or a recipe file's path.
     recipe: str = "default"
+    #: Replace the recipe's summarizer: a hub id or a local directory.
     summarizer: str | None = None
+    #: Replace the recipe's translator: a hub id or a local directory.
     translator: str | None = None
+    #: Summary length: ``short``, ``medium`` or ``long`` (the recipe's token limits).
     length: str = "medium"
+    #: Never use the network; models must be on disk.
     offline: bool = False
+    #: Summarise text even when it does not look Vietnamese.
     force: bool = False
+    #: No download progress bars.
+    quiet: bool = False
     #: Translate the likely key points on a second core while the summary is written.
     overlap: bool = True
+    #: Which engine, device, compute type and threads.
     engine: EngineOptions = field(default_factory=EngineOptions)
 
 
-class Pipeline:
-    """Loads the recipe's models on first use and turns Sources into Briefs."""
+@dataclass
+class _Run:
+    """Per-article state: timings and notes belong to one brief, not to the pipeline."""
 
-    def __init__(self, options: Options | None = None, on_stage: StageCallback | None = None) -> None:
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class Pipeline:
+    """Loads the recipe's models on first use and turns Sources into Briefs. Use it as a context manager."""
+
+    def __init__(
+        self,
+        options: Options | None = None,
+        on_stage: StageCallback | None = None,
+        *,
+        on_download: Callable[[], None] | None = None,
+        engine_factory: EngineFactory = load_engine,
+        resolver: Resolver | None = None,
+    ) -> None:
         self.options = options or Options()
         _validate(self.options)
         self.recipe: Recipe = with_models(load_recipe(self.options.recipe), self.options.summarizer, self.options.translator)
         self._engines: dict[str, Engine] = {}
         self._on_stage = on_stage or (lambda _stage: None)
-        self._timings: dict[str, float] = {}
+        self._on_download = on_download
+        self._engine_factory = engine_factory
+        self._resolver = resolver
         self._load_notes: list[str] = []
+        self._load_time = 0.0
         self._worker = ThreadPoolExecutor(1, thread_name_prefix="vnsum-model")
+
+    # ------------------------------------------------------------------ lifetime
+
+    def close(self) -> None:
+        """Stop the worker thread and let the models go."""
+        self._worker.shutdown(wait=False, cancel_futures=True)
+        self._engines.clear()
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ models
 
     def _generate(self, engine: Engine, batch: list[str], settings: GenerationSettings) -> list[str]:
         """``engine.generate``, run off the main thread so that Ctrl-C interrupts it at once.
 
         Native engines hold the main thread for the whole call otherwise, and Python runs
-        signal handlers only in the main thread; waiting on a future lets the CLI's SIGINT
+        signal handlers only in the main thread; waiting on a future lets the CLI's signal
         handler run at once (it then exits without waiting for the call).
         """
         if threading.current_thread() is not threading.main_thread():
@@ -76,124 +123,113 @@ class Pipeline:
         self._on_stage(message)
         self._load_notes.append(message)
 
-    @contextmanager
-    def _stage(self, name: str, label: str) -> Iterator[None]:
-        self._on_stage(label)
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self._timings[name] = self._timings.get(name, 0.0) + time.perf_counter() - start
-
     def engine_for(self, step: Step) -> Engine:
         """The loaded engine for a recipe step (downloaded and loaded once)."""
         ref = step.model
         if ref not in self._engines:
-            from vnsum.engines import load_engine
-            from vnsum.hub import resolve
+            from vnsum import hub
 
-            with self._stage("load", f"loading {ref}"):
-                path = resolve(ref, offline=self.options.offline)
-                options = self.options.engine
-                if self.options.overlap:
-                    # Two engines run side by side while translating ahead: a share of the cores each.
-                    options = replace(options, concurrent_engines=2)
-                engine = load_engine(Path(path), ref, options, notify=self._notify)
-                self._engines[ref] = engine
+            self._on_stage(f"loading {ref}")
+            start = time.perf_counter()
+            resolve = self._resolver or hub.resolve
+            path = resolve(ref, offline=self.options.offline, progress=not self.options.quiet, on_download=self._on_download)
+            options = self.options.engine
+            if self.options.overlap:
+                # Two engines run side by side while translating ahead: a share of the cores each.
+                options = replace(options, concurrent_engines=2)
+            self._engines[ref] = self._engine_factory(Path(path), ref, options, self._notify)
+            self._load_time += time.perf_counter() - start
         return self._engines[ref]
+
+    # ------------------------------------------------------------------ stages
 
     def summarize(self, text: str, name: str = "<text>") -> Brief:
         """A Brief of one article given as plain text (the models stay loaded for the next)."""
         return self.run(Source(name=name, text=text, encoding="utf-8"))
 
-    def run(self, source: Source) -> Brief:
-        """One article in, one Brief out."""
-        self._timings = {}
-        opts = self.options
-        with self._stage("segment", "reading the article"):
-            article = parse_article(source.text)
-            body = article.body_sentences()
-        text = "\n".join(p.text for p in article.paragraphs if p.kind != BOILERPLATE)
-        if vietnamese_share(text) < MIN_VIETNAMESE_SHARE and not opts.force:
-            raise InputError(f"{source.name}: this does not look like Vietnamese text; use --force to summarise it anyway")
+    def read(self, source: Source) -> Article:
+        """The text stage and the gate: Vietnamese, and enough body text to summarise."""
+        article = parse_article(source.text)
+        if vietnamese_share(article.prose()) < MIN_VIETNAMESE_SHARE and not self.options.force:
+            what = f"{source.name}: this does not look like Vietnamese text"
+            raise InputError(f"{what}; pass force=True to summarise it anyway", cli=f"{what}; use --force to summarise it anyway")
+        body = article.body_sentences()
         if not body or len(article.body_text()) < MIN_BODY_CHARS:
             raise InputError(
                 f"{source.name}: too little article text to summarise ({len(body)} sentence(s); "
                 "the rest is a title, captions, a byline or page furniture)"
             )
+        return article
 
+    def run(self, source: Source) -> Brief:
+        """One article in, one Brief out."""
+        run = _Run()
+        opts = self.options
+        with _timed(run, "segment", self._on_stage, "reading the article"):
+            article = self.read(source)
+        self._load_time = 0.0
         summarizer = self.engine_for(self.recipe.summarizer)
         translator = self.engine_for(self.recipe.translator)
+        if self._load_time:
+            run.timings["load"] = self._load_time
         headline_vi = article.title or source.title
-        ahead: Future[dict[str, str]] | None = None
-        pool = None
-        if self.overlaps(summarizer, translator):
-            # Key points chosen without the summary are usually the final ones: translate them
-            # (and the headline) on the other core while the summary is written. Whatever the
-            # summary changes is translated afterwards, so the result is the same as in sequence.
-            guess = [c.text for c in keypoints.select(article, opts.points)]
-            pool = ThreadPoolExecutor(1, thread_name_prefix="vnsum-translate")
-            ahead = pool.submit(self._timed_translate, translator, ([headline_vi] if headline_vi else []) + guess)
+        ahead = self._translate_ahead(run, summarizer, translator, article, headline_vi)
         try:
-            with self._stage("summarize", "summarising"):
+            with _timed(run, "summarize", self._on_stage, "summarising"):
                 summary_vi, n_chunks = self._summarize(summarizer, article)
             known = ahead.result() if ahead is not None else {}
-        except BaseException:
-            if pool is not None:
-                pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        if pool is not None:
-            pool.shutdown(wait=True)
-        with self._stage("select", "choosing key points"):
+        finally:
+            if ahead is not None:
+                ahead.cancel()
+        with _timed(run, "select", self._on_stage, "choosing key points"):
             chosen = keypoints.select(article, opts.points, summary_vi)
-
-        summary_sents = split_sentences(summary_vi) or ([summary_vi] if summary_vi else [])
-        segments = ([headline_vi] if headline_vi else []) + summary_sents + [c.text for c in chosen]
-        with self._stage("translate", "translating"):
-            english = self._translate(translator, segments, known)
-        pos = 0
-        headline_en = None
-        if headline_vi:
-            headline_en = english[0]
-            pos = 1
-        summary_en = " ".join(e for e in english[pos : pos + len(summary_sents)] if e)
-        pos += len(summary_sents)
-        lines = {p.index: p.line for p in article.paragraphs}
-        points = [
-            KeyPoint(
-                text_en=english[pos + i],
-                text_vi=c.text,
-                paragraph=c.paragraph,
-                sentence=c.sentence,
-                line=lines[c.paragraph],
-                score=round(c.score, 4),
-            )
-            for i, c in enumerate(chosen)
-        ]
-        notes = list(source.notes) + list(article.notes) + self._load_notes
-        self._load_notes = []
-        if n_chunks > 1:
-            notes.append(f"chunked: {n_chunks} (the article is longer than the summarizer's input; summarised in parts)")
-        warnings = []
-        if len(points) < opts.points:
-            warnings.append(f"only {len(points)} key point(s): the article has {len(body)} body sentence(s) that are not repeats")
-        return Brief(
-            source=source.name,
+        draft = Drafted(
+            source=source,
+            article=article,
             headline_vi=headline_vi,
-            headline_en=headline_en,
             summary_vi=summary_vi,
-            summary_en=summary_en,
-            key_points=points,
+            summary_sentences=split_sentences(summary_vi) or ([summary_vi] if summary_vi else []),
+            chosen=chosen,
+            english={},
+            points_asked=opts.points,
+            chunks=n_chunks,
+            notes=self._load_notes,
+        )
+        self._load_notes = []
+        with _timed(run, "translate", self._on_stage, "translating"):
+            draft.english = self._translate(translator, draft.segments(), known)
+        if n_chunks > 1:
+            draft.notes.append(f"chunked: {n_chunks} (the article is longer than the summarizer's input; summarised in parts)")
+        return assemble(
+            draft,
             models={"summarizer": self.recipe.summarizer.model, "translator": self.recipe.translator.model},
             recipe=self.recipe.name,
             engine=", ".join(sorted({summarizer.name, translator.name})),
-            chunks=n_chunks,
-            date=source.date,
-            author=source.author,
-            timings={k: round(v, 4) for k, v in self._timings.items()},
-            notes=notes,
-            warnings=warnings,
+            timings=run.timings,
+            body_count=len(article.body_sentences()),
         )
+
+    def _translate_ahead(
+        self, run: _Run, summarizer: Engine, translator: Engine, article: Article, headline_vi: str | None
+    ) -> Future[dict[str, str]] | None:
+        """Key points chosen without the summary are usually the final ones: translate them (and the
+        headline) on the other core while the summary is written. Whatever the summary changes is
+        translated afterwards, so the result is the same as in sequence."""
+        if not self.overlaps(summarizer, translator):
+            return None
+        guess = ([headline_vi] if headline_vi else []) + [c.text for c in keypoints.select(article, self.options.points)]
+        pool = ThreadPoolExecutor(1, thread_name_prefix="vnsum-translate")
+
+        def timed() -> dict[str, str]:
+            start = time.perf_counter()
+            try:
+                return self._translate(translator, guess)
+            finally:
+                run.timings["translate_ahead"] = time.perf_counter() - start
+
+        future = pool.submit(timed)
+        pool.shutdown(wait=False)
+        return future
 
     def _summarize(self, engine: Engine, article: Article) -> tuple[str, int]:
         """Summarise the body; chunk on sentence boundaries when it exceeds the input budget."""
@@ -220,15 +256,9 @@ class Pipeline:
             and getattr(summarizer, "device", "cpu") == "cpu"
         )
 
-    def _timed_translate(self, engine: Engine, segments: list[str]) -> dict[str, str]:
-        start = time.perf_counter()
-        try:
-            return dict(zip(segments, self._translate(engine, segments)))
-        finally:
-            self._timings["translate_ahead"] = time.perf_counter() - start
-
-    def _translate(self, engine: Engine, segments: list[str], known: dict[str, str] | None = None) -> list[str]:
-        """Translate every segment not in ``known`` in one batch (duplicates once); long ones in pieces."""
+    def _translate(self, engine: Engine, segments: list[str], known: dict[str, str] | None = None) -> dict[str, str]:
+        """Every segment not in ``known``, in one batch (duplicates once); long ones in pieces.
+        Returns segment -> English, ``known`` included."""
         step = self.recipe.translator
         settings = step.settings()
         budget = settings.max_input_tokens - _prefix_tokens(engine, step.prefix)
@@ -242,8 +272,17 @@ class Pipeline:
         joined: dict[int, list[str]] = {}
         for (u, _), out in zip(pieces, outputs):
             joined.setdefault(u, []).append(_strip_prefix(out, step.strip_output_prefix))
-        english = {**known, **{seg: " ".join(joined.get(u, [])).strip() for u, seg in enumerate(unique)}}
-        return [english.get(s, "") for s in segments]
+        return {**known, **{seg: " ".join(joined.get(u, [])).strip() for u, seg in enumerate(unique)}}
+
+
+@contextmanager
+def _timed(run: _Run, name: str, on_stage: StageCallback, label: str) -> Iterator[None]:
+    on_stage(label)
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        run.timings[name] = run.timings.get(name, 0.0) + time.perf_counter() - start
 
 
 def _prefix_tokens(engine: Engine, prefix: str) -> int:
@@ -261,9 +300,11 @@ def _strip_prefix(text: str, prefix: str) -> str:
 
 def _validate(options: Options) -> None:
     if not 1 <= options.points <= MAX_POINTS:
-        raise UsageError(f"--points must be between 1 and {MAX_POINTS}, got {options.points}")
+        what = f"must be between 1 and {MAX_POINTS}, got {options.points}"
+        raise UsageError(f"points {what}", cli=f"--points {what}")
     if options.length not in LENGTHS:
-        raise UsageError(f"--length must be one of {', '.join(LENGTHS)}, got {options.length!r}")
+        what = f"must be one of {', '.join(LENGTHS)}, got {options.length!r}"
+        raise UsageError(f"length {what}", cli=f"--length {what}")
 
 
 def summarize(text: str, **kwargs: object) -> Brief:
@@ -271,12 +312,13 @@ def summarize(text: str, **kwargs: object) -> Brief:
 
     Keyword arguments are the fields of :class:`Options` (``points``, ``recipe``,
     ``summarizer``, ``translator``, ``length``, ``offline``, ``force``) and of
-    :class:`EngineOptions` (``engine``, ``device``, ``compute_type``, ``threads``).
+    :class:`EngineOptions` (``engine`` for its name, ``device``, ``compute_type``, ``threads``).
     """
-    engine_keys = {"engine", "device", "compute_type", "threads"}
-    engine = EngineOptions(**{k: v for k, v in kwargs.items() if k in engine_keys})  # type: ignore[arg-type]
+    engine_keys = {"engine": "name", "device": "device", "compute_type": "compute_type", "threads": "threads"}
+    engine = EngineOptions(**{engine_keys[k]: v for k, v in kwargs.items() if k in engine_keys})  # type: ignore[arg-type]
     options = Options(**{k: v for k, v in kwargs.items() if k not in engine_keys}, engine=engine)  # type: ignore[arg-type]
-    return Pipeline(options).summarize(text)
+    with Pipeline(options) as pipeline:
+        return pipeline.summarize(text)
 
 
 __all__ = ["GenerationSettings", "Options", "Pipeline", "summarize"]

@@ -173,3 +173,17 @@ def with_models(recipe: Recipe, summarizer: str | None = None, translator: str |
     if translator:
         recipe = replace(recipe, translator=replace(recipe.translator, model=translator))
     return recipe
+
+
+def model_refs(names: list[str]) -> dict[str, list[str]]:
+    """Model ids or directories, from recipe names/files or given directly -> the recipe steps that use them."""
+    refs: dict[str, list[str]] = {}
+    shipped = shipped_recipes()
+    for name in names:
+        if name in shipped or name.endswith(".toml"):
+            recipe = load_recipe(name)
+            for step in ("summarizer", "translator"):
+                refs.setdefault(getattr(recipe, step).model, []).append(f"{recipe.name}:{step}")
+        else:
+            refs.setdefault(name, [])
+    return refs

@@ -5,6 +5,15 @@ that nothing here pulls in torch, transformers or ctranslate2.
 """
 
 from vnsum.engines.base import Engine, EngineOptions, GenerationSettings, physical_cores
-from vnsum.engines.registry import load_engine
+from vnsum.engines.registry import ENGINE_CHOICES, ENGINES, EngineFactory, load_engine
 
-__all__ = ["Engine", "EngineOptions", "GenerationSettings", "load_engine", "physical_cores"]
+__all__ = [
+    "ENGINES",
+    "ENGINE_CHOICES",
+    "Engine",
+    "EngineFactory",
+    "EngineOptions",
+    "GenerationSettings",
+    "load_engine",
+    "physical_cores",
+]

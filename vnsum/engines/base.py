@@ -42,9 +42,14 @@ class Engine(Protocol):
 class EngineOptions:
     """Where and how to run models, shared by every engine."""
 
-    engine: str = "auto"
+    #: Which engine: ``auto`` (CTranslate2 when installed and the model converts, else
+    #: transformers) or a name from ``vnsum.engines.ENGINES``.
+    name: str = "auto"
+    #: ``auto`` (CUDA when the engine sees a GPU), ``cpu`` or ``cuda``.
     device: str = "auto"
+    #: CTranslate2 quantization: ``auto`` (int8 on CPU, float16 on CUDA) or a type the device supports.
     compute_type: str = "auto"
+    #: CPU threads; 0 means the physical cores.
     threads: int = 0
     #: Engines that will run at the same time; CTranslate2 then gives each its share of the cores.
     concurrent_engines: int = 1
@@ -64,3 +69,14 @@ def physical_cores() -> int:
         except OSError:
             seen.add(str(cpu))
     return max(1, len(seen))
+
+
+def pick_device(requested: str, cuda_devices: int, engine: str) -> str:
+    """``auto`` means CUDA when the engine sees a GPU, else the CPU."""
+    from vnsum.errors import UsageError
+
+    if requested == "auto":
+        return "cuda" if cuda_devices > 0 else "cpu"
+    if requested == "cuda" and cuda_devices <= 0:
+        raise UsageError(f"device 'cuda': {engine} sees no CUDA device")
+    return requested

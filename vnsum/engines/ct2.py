@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from vnsum.engines.base import EngineOptions, GenerationSettings, physical_cores
+from vnsum.engines.base import pick_device as base_pick_device
 from vnsum.errors import ModelFailed, ModelUnavailable, UsageError
 
 FORMAT_VERSION = 1
@@ -104,11 +105,11 @@ def _install_t5_fix() -> None:
             cfg = model.config
             scale = getattr(cfg, "scale_decoder_outputs", None)
             if scale is None:
-                return _base.get_model_spec(self, model)
+                return _base.get_model_spec(self, model)  # type: ignore[attr-defined]
             saved = cfg.tie_word_embeddings
             cfg.tie_word_embeddings = bool(scale)
             try:
-                return _base.get_model_spec(self, model)
+                return _base.get_model_spec(self, model)  # type: ignore[attr-defined]
             finally:
                 cfg.tie_word_embeddings = saved
 
@@ -230,19 +231,20 @@ def _clean_up(text: str) -> str:
 def pick_device(requested: str) -> str:
     import ctranslate2
 
-    cuda = ctranslate2.get_cuda_device_count() > 0
-    if requested == "auto":
-        return "cuda" if cuda else "cpu"
-    if requested == "cuda" and not cuda:
-        raise UsageError("--device cuda: CTranslate2 sees no CUDA device")
-    return requested
+    return base_pick_device(requested, ctranslate2.get_cuda_device_count(), "CTranslate2")
 
 
 def pick_compute_type(requested: str, device: str) -> str:
+    """``auto``: int8 on CPU, float16 on CUDA; anything else must be a type this device can run."""
+    import ctranslate2
+
     if requested == "auto":
         return "float16" if device == "cuda" else "int8"
-    if requested not in QUANTIZATIONS:
-        raise UsageError(f"--compute-type {requested}: use one of {', '.join(QUANTIZATIONS)}")
+    supported = [q for q in QUANTIZATIONS if q in ctranslate2.get_supported_compute_types(device)]
+    if requested not in supported:
+        raise UsageError(
+            f"compute type {requested!r} cannot run on this machine's {device}; supported here: {', '.join(supported)}"
+        )
     return requested
 
 

@@ -6,18 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from vnsum.engines.base import EngineOptions, GenerationSettings
-from vnsum.errors import ModelFailed, ModelUnavailable, UsageError
+from vnsum.engines.base import pick_device as base_pick_device
+from vnsum.errors import ModelFailed, ModelUnavailable
 
 
 def pick_device(requested: str) -> str:
-    """``auto`` means CUDA when torch sees a GPU, else the CPU."""
     import torch
 
-    if requested == "auto":
-        return "cuda" if torch.cuda.is_available() else "cpu"
-    if requested == "cuda" and not torch.cuda.is_available():
-        raise UsageError("--device cuda: no CUDA device is available to torch")
-    return requested
+    return base_pick_device(requested, torch.cuda.device_count() if torch.cuda.is_available() else 0, "torch")
 
 
 def load_hf(model_dir: Path, model_id: str) -> tuple[Any, Any]:

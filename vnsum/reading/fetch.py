@@ -6,7 +6,7 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlparse
 
-from vnsum import __version__
+from vnsum._version import __version__
 from vnsum.errors import InputError
 from vnsum.reading.source import Source, from_bytes
 

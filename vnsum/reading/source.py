@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from vnsum.errors import InputError
+from vnsum.errors import InputError, UsageError, human_bytes
 from vnsum.text.lang import vietnamese_share
 
 #: Inputs larger than this are refused unless the caller raises it (VNSUM_MAX_BYTES or --max-bytes).
@@ -143,16 +143,24 @@ def _decode_legacy(data: bytes, name: str, exc: UnicodeDecodeError) -> tuple[str
 
 def _check_size(size: int, name: str, max_bytes: int) -> None:
     if size > max_bytes:
+        what = f"{name}: larger than the {human_bytes(max_bytes)} limit"
         raise InputError(
-            f"{name}: {size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.1f} MB limit "
-            "(raise it with --max-bytes or VNSUM_MAX_BYTES)"
+            f"{what} (raise it with max_bytes= or VNSUM_MAX_BYTES)", cli=f"{what} (raise it with --max-bytes or VNSUM_MAX_BYTES)"
         )
 
 
 def _read_limited(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
-    data = stream.read(max_bytes + 1)
-    _check_size(len(data), name, max_bytes)
-    return data
+    """Read at most ``max_bytes`` (+1 to notice more) in chunks: a huge limit allocates nothing up front."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    _check_size(size, name, max_bytes)
+    return b"".join(chunks)
 
 
 def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
@@ -197,11 +205,23 @@ def from_bytes(data: bytes, name: str, html: bool | None = None) -> Source:
     return Source(name=name, text=text, encoding=enc, notes=notes)
 
 
+#: Beyond this a limit means nothing on any machine (and overflows C sizes).
+MAX_LIMIT = 1 << 50
+
+
+def check_max_bytes(value: int, where: str = "max_bytes") -> int:
+    """A size limit: a positive number of bytes (no "negative means unlimited")."""
+    if value <= 0 or value > MAX_LIMIT:
+        raise UsageError(f"{where} must be between 1 and {MAX_LIMIT} bytes, got {value}")
+    return value
+
+
 def max_bytes_from_env(default: int = DEFAULT_MAX_BYTES) -> int:
     value = os.environ.get("VNSUM_MAX_BYTES", "").strip()
     if not value:
         return default
     try:
-        return max(1, int(value))
+        number = int(value)
     except ValueError:
-        raise InputError(f"VNSUM_MAX_BYTES must be a number of bytes, got {value!r}") from None
+        raise UsageError(f"VNSUM_MAX_BYTES must be a number of bytes, got {value!r}") from None
+    return check_max_bytes(number, "VNSUM_MAX_BYTES")

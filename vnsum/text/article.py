@@ -69,6 +69,14 @@ class Article:
         """(paragraph index, sentence index, sentence) for every body sentence."""
         return [(p.index, j, s) for p in self.body for j, s in enumerate(p.sentences)]
 
+    def lines(self) -> dict[int, int]:
+        """Paragraph index -> 1-based line of the cleaned text (where a key point comes from)."""
+        return {p.index: p.line for p in self.paragraphs}
+
+    def prose(self) -> str:
+        """Every paragraph that is not page furniture: what the language check reads."""
+        return "\n".join(p.text for p in self.paragraphs if p.kind != BOILERPLATE)
+
     def body_text(self) -> str:
         return "\n".join(p.text for p in self.body)
 

@@ -8,7 +8,7 @@ import unicodedata
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"
-_DROP_TABLE = {ord(c): None for c in _ZERO_WIDTH + _BIDI}
+_DROP_TABLE: dict[int, str | None] = {ord(c): None for c in _ZERO_WIDTH + _BIDI}
 _DROP_TABLE.update({cp: None for cp in range(0x00, 0x20) if cp not in (0x0A,)})
 _DROP_TABLE.update({cp: None for cp in range(0x7F, 0xA0)})
 _DROP_TABLE.update({ord(c): " " for c in _SPACES})

@@ -1,0 +1,53 @@
+"""The format registry: one list of output formats, used by the CLI's choices, the renderer and the docs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import IO
+
+from vnsum.brief import Brief, KeyPoint
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to show briefs, whatever the format."""
+
+    #: Show each key point's Vietnamese sentence and where it is in the article.
+    show_source: bool = False
+    #: Columns for the rich format (None: the terminal's width).
+    width: int | None = None
+
+
+Renderer = Callable[[list[Brief], IO[str], RenderOptions], None]
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    description: str
+    write: Renderer
+    #: Made for a person at a terminal (the CLI's ``auto`` picks it there).
+    terminal: bool = False
+
+
+FORMATS: dict[str, OutputFormat] = {}
+
+
+def register(name: str, description: str, terminal: bool = False) -> Callable[[Renderer], Renderer]:
+    """Add an output format: a function writing briefs to a text stream."""
+
+    def add(write: Renderer) -> Renderer:
+        FORMATS[name] = OutputFormat(name, description, write, terminal)
+        return write
+
+    return add
+
+
+def source_ref(p: KeyPoint) -> str:
+    return f"paragraph {p.paragraph}, sentence {p.sentence}, line {p.line}"
+
+
+def header(brief: Brief) -> str:
+    """The line that starts each brief when several are written one after another."""
+    return f"==> {brief.source} <=="

@@ -1,0 +1,43 @@
+"""Markdown: for notes and reports; every character from the article is escaped."""
+
+from __future__ import annotations
+
+import re
+from typing import IO
+
+from vnsum.brief import Brief
+from vnsum.render.base import RenderOptions, register, source_ref
+from vnsum.render.sanitize import sanitize, sanitize_brief
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+
+
+def md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def to_markdown(brief: Brief, show_source: bool = False, level: int = 1) -> str:
+    b = sanitize_brief(brief)
+    h = "#" * level
+    out: list[str] = []
+    if b.headline_en:
+        out += [f"{h} {md(b.headline_en)}", ""]
+    out += [f"{h}# Summary", "", md(b.summary_en), "", f"{h}# Key points", ""]
+    for i, p in enumerate(b.key_points, 1):
+        out.append(f"{i}. {md(p.text_en)}")
+        if show_source:
+            out.append(f"   > {md(p.text_vi)} *({source_ref(p)})*")
+    if b.notes or b.warnings:
+        out += ["", *[f"*Note: {md(n)}*" for n in b.notes], *[f"**Warning:** {md(w)}" for w in b.warnings]]
+    return "\n".join(out) + "\n"
+
+
+@register("markdown", "Markdown")
+def write_markdown(briefs: list[Brief], file: IO[str], options: RenderOptions) -> None:
+    several = len(briefs) > 1
+    for n, brief in enumerate(briefs):
+        if n:
+            file.write("\n")
+        if several:
+            file.write(f"# {md(sanitize(brief.source))}\n\n")
+        file.write(to_markdown(brief, options.show_source, level=2 if several else 1))

@@ -1,0 +1,34 @@
+"""Plain text: for pipes, files and screen readers; no colour, no markup."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from vnsum.brief import Brief
+from vnsum.render.base import RenderOptions, header, register, source_ref
+from vnsum.render.sanitize import sanitize_brief
+
+
+def to_plain(brief: Brief, show_source: bool = False) -> str:
+    b = sanitize_brief(brief)
+    out: list[str] = []
+    if b.headline_en:
+        out += [b.headline_en, ""]
+    out += ["Summary:", b.summary_en, "", "Key points:"]
+    for i, p in enumerate(b.key_points, 1):
+        out.append(f"{i}. {p.text_en}")
+        if show_source:
+            out.append(f"   vi: {p.text_vi} ({source_ref(p)})")
+    if b.notes or b.warnings:
+        out += ["", *[f"Note: {n}" for n in b.notes], *[f"Warning: {w}" for w in b.warnings]]
+    return "\n".join(out) + "\n"
+
+
+@register("plain", "plain text (the default when not on a terminal)")
+def write_plain(briefs: list[Brief], file: IO[str], options: RenderOptions) -> None:
+    for n, brief in enumerate(briefs):
+        if n:
+            file.write("\n")
+        if len(briefs) > 1:
+            file.write(sanitize_brief(header(brief)) + "\n\n")
+        file.write(to_plain(brief, options.show_source))
