@@ -127,7 +127,7 @@ def child_warm(cfg: dict, runs: int) -> dict:
     from vnsum.reading.source import read_path
 
     options = Options(
-        recipe=cfg["recipe_path"], engine=EngineOptions(engine=cfg["engine"], compute_type=cfg["compute_type"], device="cpu")
+        recipe=cfg["recipe_path"], engine=EngineOptions(name=cfg["engine"], compute_type=cfg["compute_type"], device="cpu")
     )
     pipeline = Pipeline(options)
     spans: list[tuple[float, float]] = []

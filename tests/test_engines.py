@@ -16,7 +16,7 @@ from vnsum.engines.ct2 import CTranslate2Engine
 from vnsum.engines.hf import TransformersEngine
 
 INPUTS = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
-FP32 = EngineOptions(engine="ctranslate2", compute_type="float32")
+FP32 = EngineOptions(name="ctranslate2", compute_type="float32")
 
 
 def _pair(path: Path, options: EngineOptions = FP32) -> tuple[TransformersEngine, CTranslate2Engine]:
@@ -66,7 +66,7 @@ def test_untied_t5_beam_parity_needs_the_conversion_fix(
 
 
 def test_int8_agreement_is_reported(tiny: TinyModels) -> None:
-    hf, fast = _pair(tiny.translator, EngineOptions(engine="ctranslate2", compute_type="int8"))
+    hf, fast = _pair(tiny.translator, EngineOptions(name="ctranslate2", compute_type="int8"))
     settings = GenerationSettings(num_beams=1, max_new_tokens=24)
     ref, got = hf.generate_tokens(INPUTS, settings), fast.generate_tokens(INPUTS, settings)
     same = sum(a == b for x, y in zip(ref, got) for a, b in zip(x, y))
