@@ -17,6 +17,32 @@ def _isatty(stream: Any) -> bool:
         return False
 
 
+class ReaderGone(Exception):
+    """stdout's reader went away (``vnsum ... | head``). Not an OSError, so Click does not turn it into exit 1."""
+
+
+class _PipeGuard:
+    """stdout as it is, except that a broken pipe raises ``ReaderGone``."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            raise ReaderGone from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise ReaderGone from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 @dataclass
 class Environment:
     """Where the CLI reads and writes. ``Environment()`` is the real process."""
@@ -41,6 +67,8 @@ class Environment:
             self.stdout_isatty = _isatty(self.stdout)
         if self.stderr_isatty is None:
             self.stderr_isatty = _isatty(self.stderr)
+        if self.stdout is not None and not isinstance(self.stdout, _PipeGuard):
+            self.stdout = _PipeGuard(self.stdout)  # type: ignore[assignment]
 
     @property
     def stdout_open(self) -> bool:

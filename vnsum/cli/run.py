@@ -14,7 +14,7 @@ from typing import Any
 
 import typer
 
-from vnsum.cli.env import Environment
+from vnsum.cli.env import Environment, ReaderGone
 from vnsum.cli.output import remove_pending
 from vnsum.errors import ExitCode, VnsumError
 
@@ -90,7 +90,7 @@ def _flush_stdout(env: Environment) -> None:
     try:
         if env.stdout is not None:
             env.stdout.flush()
-    except BrokenPipeError:
+    except (BrokenPipeError, ReaderGone):
         _silence_stdout()
     except (OSError, ValueError):
         pass
@@ -118,12 +118,17 @@ def _run(app: typer.Typer, argv: list[str] | None, env: Environment) -> int:
     except (typer.Abort, KeyboardInterrupt):
         return fail("interrupted", ExitCode.INTERRUPTED, env)
     except typer.TyperException as exc:  # Typer's own Click: usage errors
+        if exc.__class__.__name__ == "NoArgsIsHelpError":  # `vnsum models`: the group's help
+            ctx = getattr(exc, "ctx", None)
+            if ctx is not None and env.stdout is not None:
+                env.stdout.write(ctx.get_help() + "\n")
+                return ExitCode.OK
         if isinstance(exc.__context__, BrokenPipeError) or "Broken pipe" in exc.format_message():
             _silence_stdout()
             return ExitCode.OK
         msg = exc.format_message().strip().splitlines()
         return fail(f"{msg[0] if msg else 'usage error'} (see vnsum --help)", ExitCode.USAGE, env)
-    except BrokenPipeError:
+    except (BrokenPipeError, ReaderGone):
         _silence_stdout()
         return ExitCode.OK
     except MemoryError:

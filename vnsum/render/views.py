@@ -83,13 +83,13 @@ def write_models(rows: Sequence[Any], fmt: str, file: IO[str], width: int | None
         file.write(json.dumps(data, indent=2) + "\n")
     elif fmt == "rich":
         from rich.console import Console
-        from rich.table import Table
+        from rich.table import Column, Table
 
-        table = Table("model", "used by", "cached", "size", "CTranslate2 copies")
+        longest = max((len(r.ref) for r in rows), default=5)
+        # Ids are what users copy into commands: never cut, the other columns wrap instead.
+        table = Table(Column("model", no_wrap=True, min_width=longest), "used by", "cached", "size", "CTranslate2 copies")
         for r in rows:
             table.add_row(sanitize(r.ref), ", ".join(r.used_by), "yes" if r.cached else "no", size(r), copies(r))
-        table.columns[0].no_wrap = True
-        table.columns[0].overflow = "fold"
         Console(file=file, width=width, markup=False, highlight=False, emoji=False).print(table)
     elif fmt == "markdown":
         out = ["| model | used by | cached | size | CTranslate2 copies |", "|---|---|---|---|---|"]
