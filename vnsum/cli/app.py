@@ -11,7 +11,10 @@ import typer
 from typer.core import TyperGroup
 
 from vnsum._version import __version__
+from vnsum.cli.batch import batch_command
 from vnsum.cli.brief import brief_command
+from vnsum.cli.evaluate import eval_command
+from vnsum.cli.history import cache_app, history_app
 from vnsum.cli.keypoints import keypoints_command
 from vnsum.cli.models import models_app
 
@@ -53,3 +56,7 @@ app.command(
 )(brief_command)
 app.command("keypoints")(keypoints_command)
 app.add_typer(models_app, name="models")
+app.command("batch")(batch_command)
+app.add_typer(history_app, name="history")
+app.add_typer(cache_app, name="cache")
+app.command("eval")(eval_command)

@@ -1,0 +1,95 @@
+"""Run the work items of ``vnsum batch`` through one loaded Pipeline, recording each in the journal.
+
+One article at a time through the same Pipeline (models loaded once). Batching the
+``generate`` calls of several articles together is a later step; it will replace the loop
+in :func:`run_batch` without changing its contract.
+
+Every :class:`~vnsum.errors.VnsumError` raised for one article (unreadable file, not
+Vietnamese, a URL that cannot be fetched, a model that fails on this input) becomes an
+error line and the batch goes on; anything else (a bug, an OS error writing the journal,
+Ctrl-C) propagates, and the journal stays valid for a rerun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from vnsum.batch.inputs import BadItem, Item
+from vnsum.batch.journal import Journal, error_record, ok_record
+from vnsum.errors import VnsumError
+from vnsum.reading.source import DEFAULT_MAX_BYTES, Source
+
+if TYPE_CHECKING:
+    from vnsum.pipeline import Pipeline
+
+__all__ = ["BatchCounts", "read_item", "run_batch"]
+
+
+@dataclass
+class BatchCounts:
+    """What one run did: articles summarised, failed (recorded as errors), skipped (done before)."""
+
+    done: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+
+def read_item(item: Item, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """The Source of one work item: its file read, its URL fetched, or its JSONL text."""
+    if item.kind == "text":
+        text = item.load_text()
+        if item.title:
+            text = f"{item.title}\n{text}"
+        return Source(name=item.source, text=text, encoding="utf-8", title=item.title)
+    if item.kind == "url":
+        from vnsum.reading.fetch import fetch_url
+
+        assert item.url is not None
+        return fetch_url(item.url, max_bytes=max_bytes)
+    from vnsum.reading.source import read_path
+
+    assert item.path is not None
+    return read_path(item.path, max_bytes)
+
+
+def _code(exc: VnsumError) -> str:
+    return exc.exit_code.name.lower()
+
+
+def run_batch(
+    items: Iterable[Item | BadItem],
+    pipeline: Pipeline,
+    journal: Journal,
+    on_result: Callable[[Item | BadItem, dict[str, Any]], None] | None = None,
+    *,
+    skip: set[str] | frozenset[str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> BatchCounts:
+    """Summarise every item whose id is not in ``skip`` (default: the ids the journal already
+    has) and write one journal line for each; ``on_result(item, record)`` is called after each
+    line is written. Returns the counts of this run."""
+    done = journal.done_ids() if skip is None else skip
+    counts = BatchCounts()
+    for item in items:
+        if item.id in done:
+            counts.skipped += 1
+            continue
+        record: dict[str, Any]
+        if isinstance(item, BadItem):
+            record = error_record(item.id, item.source, item.code, item.message)
+        else:
+            try:
+                brief = pipeline.run(read_item(item, max_bytes))
+                record = ok_record(item.id, item.source, brief.to_dict())
+            except VnsumError as exc:
+                record = error_record(item.id, item.source, _code(exc), exc.cli_message)
+        journal.write(record)
+        if "error" in record:
+            counts.failed += 1
+        else:
+            counts.done += 1
+        if on_result is not None:
+            on_result(item, record)
+    return counts

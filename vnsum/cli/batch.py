@@ -1,0 +1,232 @@
+"""``vnsum batch INPUT... -o OUT.jsonl``: many articles through one Pipeline, resumably.
+
+The model and recipe options are those of ``vnsum brief`` (:func:`build_options` is shared
+with ``vnsum eval``).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import TYPE_CHECKING, Any, Optional
+
+import typer
+
+from vnsum.cli.choices import ComputeType, Device, EngineName, Length
+from vnsum.cli.env import Environment
+from vnsum.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from vnsum.pipeline import Options
+
+
+def build_options(
+    *,
+    points: int,
+    recipe: str,
+    summarizer: str | None,
+    translator: str | None,
+    length: Length,
+    offline: bool,
+    engine: EngineName,
+    compute_type: ComputeType,
+    device: Device,
+    threads: int,
+    force: bool,
+    quiet: bool,
+) -> Options:
+    """The Pipeline options from the command line, checked as ``vnsum brief`` checks them."""
+    from vnsum.engines import EngineOptions
+    from vnsum.pipeline import Options
+
+    if offline:
+        os.environ["HF_HUB_OFFLINE"] = "1"
+    if threads < 0:
+        raise UsageError(f"--threads must be 0 or more, got {threads}")
+    for flag, value in (("--summarizer", summarizer), ("--translator", translator)):
+        if value is not None and not value.strip():
+            raise UsageError(f"{flag}: empty model id")
+    return Options(
+        points=points,
+        recipe=recipe,
+        summarizer=summarizer,
+        translator=translator,
+        length=length.value,
+        offline=offline,
+        force=force,
+        quiet=quiet,
+        engine=EngineOptions(name=engine.value, device=device.value, compute_type=compute_type.value, threads=threads),
+    )
+
+
+def services(env: Environment) -> dict[str, Any]:
+    """The collaborators a test put in the Environment, for ``Pipeline(...)``."""
+    return {k: v for k, v in (("engine_factory", env.engine_factory), ("resolver", env.resolver)) if v is not None}
+
+
+def _fetcher(max_bytes: int) -> Any:
+    """``fetch_feed(url) -> bytes`` with the ``--url`` limits (size, timeout)."""
+
+    def fetch_feed(url: str) -> bytes:
+        import urllib.error
+        import urllib.request
+
+        from vnsum._version import __version__
+        from vnsum.reading.fetch import TIMEOUT_S
+
+        request = urllib.request.Request(url, headers={"User-Agent": f"vnsum/{__version__}"})
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT_S) as resp:
+                data: bytes = resp.read(max_bytes + 1)
+        except urllib.error.HTTPError as exc:
+            raise InputError(f"{url}: the server answered HTTP {exc.code} {exc.reason}") from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise InputError(f"{url}: cannot fetch ({getattr(exc, 'reason', exc)})") from None
+        if len(data) > max_bytes:
+            raise InputError(f"{url}: the feed is larger than the {max_bytes / 1e6:.1f} MB limit")
+        return data
+
+    return fetch_feed
+
+
+class BatchProgress:
+    """A rich progress bar on stderr (terminal only): done/total, failures, articles per minute,
+    time left. Without a terminal (or with -q) it shows nothing."""
+
+    def __init__(self, env: Environment, total: int, enabled: bool) -> None:
+        self.env = env
+        self.total = total
+        self.enabled = enabled and bool(env.stderr_isatty) and total > 0
+        self.failed = 0
+        self.count = 0
+        self._start = time.monotonic()
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> BatchProgress:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("batch"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[failed]} failed"),
+                TextColumn("{task.fields[rate]} articles/min"),
+                TimeRemainingColumn(),
+                console=Console(file=self.env.stderr, force_terminal=True),
+                transient=True,
+            )
+            self._task = self._bar.add_task("batch", total=self.total, failed=0, rate="–")
+            self._bar.start()
+        return self
+
+    def advance(self, failed: bool) -> None:
+        self.count += 1
+        self.failed += int(failed)
+        if self._bar is None:
+            return
+        minutes = (time.monotonic() - self._start) / 60
+        rate = f"{self.count / minutes:.1f}" if minutes > 0 else "–"
+        self._bar.update(self._task, advance=1, failed=self.failed, rate=rate)
+
+    def clear(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+    def __exit__(self, *exc: object) -> None:
+        self.clear()
+
+
+def batch_command(
+    ctx: typer.Context,
+    inputs: list[str] = typer.Argument(
+        None, help="Directories, JSONL files, URL lists, feed files or feed URLs.", show_default=False
+    ),
+    output: str = typer.Option(..., "--output", "-o", help="The JSONL results file (appended to; resumable)."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="Redo the articles recorded as errors."),
+    points: int = typer.Option(5, "--points", "-n", help="Number of key points (1-50)."),
+    recipe: str = typer.Option(
+        "default", "--recipe", "-r", help="Recipe name (default, fast, quality) or a .toml file.", envvar="VNSUM_RECIPE"
+    ),
+    summarizer: Optional[str] = typer.Option(None, "--summarizer", help="Summarizer model: hub id or local directory."),
+    translator: Optional[str] = typer.Option(None, "--translator", help="Translator model: hub id or local directory."),
+    length: Length = typer.Option("medium", "--length", "-l", help="Summary length."),
+    offline: bool = typer.Option(
+        False, "--offline", help="Never use the network (also HF_HUB_OFFLINE=1).", envvar="VNSUM_OFFLINE"
+    ),
+    engine: EngineName = typer.Option(
+        "auto", "--engine", help="auto: CTranslate2 when available, else transformers.", envvar="VNSUM_ENGINE"
+    ),
+    compute_type: ComputeType = typer.Option(
+        "auto", "--compute-type", help="auto: int8 on CPU, float16 on CUDA.", envvar="VNSUM_COMPUTE_TYPE"
+    ),
+    device: Device = typer.Option("auto", "--device", help="Where models run.", envvar="VNSUM_DEVICE"),
+    threads: int = typer.Option(0, "--threads", help="CPU threads (0: physical cores).", envvar="VNSUM_THREADS"),
+    force: bool = typer.Option(False, "--force", help="Summarise even if the text does not look Vietnamese."),
+    max_bytes: Optional[int] = typer.Option(
+        None, "--max-bytes", help="Refuse articles larger than this (default 5 MB, or VNSUM_MAX_BYTES)."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr."),
+) -> int:
+    """Summarise many articles into a JSONL file, one line each; a rerun skips what is done.
+
+    Exit 0 even when some articles failed (their error lines are in OUT); 1 when articles
+    failed and none in OUT succeeded; 2 for a bad INPUT or OUT.
+    """
+    from vnsum.batch.inputs import collect, validate
+    from vnsum.batch.journal import Journal
+    from vnsum.batch.runner import run_batch
+    from vnsum.cli.inputs import size_limit
+    from vnsum.cli.run import on_error_line
+    from vnsum.pipeline import Pipeline
+
+    env: Environment = ctx.obj
+    limit = size_limit(max_bytes)
+    options = build_options(
+        points=points,
+        recipe=recipe,
+        summarizer=summarizer,
+        translator=translator,
+        length=length,
+        offline=offline,
+        engine=engine,
+        compute_type=compute_type,
+        device=device,
+        threads=threads,
+        force=force,
+        quiet=True,
+    )
+    if not output.strip():
+        raise UsageError("-o/--output: empty file name")
+    validate(inputs or [], output=output)
+    with Journal(output) as journal:
+        if not quiet:
+            for note in journal.notes:
+                env.err(f"vnsum: {note}")
+        items = collect(inputs or [], fetch_feed=_fetcher(limit))
+        skip = journal.done_ids(retry_failed=retry_failed)
+        if retry_failed:
+            journal.drop_errors([item.id for item in items if item.id not in skip])
+        todo = [item for item in items if item.id not in skip]
+        skipped = len(items) - len(todo)
+        failed = 0
+        done = 0
+        any_ok = journal.ok_count > 0
+        if todo:
+            progress = BatchProgress(env, len(todo), enabled=not quiet)
+            on_error_line(progress.clear)
+
+            def on_result(item: Any, record: dict[str, Any]) -> None:
+                progress.advance("error" in record)
+
+            with Pipeline(options, **services(env)) as pipeline, progress:
+                counts = run_batch(todo, pipeline, journal, on_result, skip=frozenset(), max_bytes=limit)
+            failed, done = counts.failed, counts.done
+        any_ok = journal.ok_count > 0
+    if not quiet:
+        env.err(f"vnsum: {done} done, {failed} failed, {skipped} skipped ({output})")
+    # Failed articles are recorded, not fatal; but a batch whose every article failed is.
+    return 1 if failed and not any_ok else 0

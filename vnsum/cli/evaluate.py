@@ -1,0 +1,106 @@
+"""``vnsum eval DATA.jsonl``: ROUGE of the briefs against reference summaries, per dataset.
+
+Each record (``text``, ``title``, ``reference_vi``; ``id`` and ``dataset`` optional, see
+:func:`vnsum.evaluate.read_records`) is summarised through one Pipeline with the same model
+and recipe options as ``vnsum brief``; an article that fails is counted as an error and the
+evaluation goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any, Optional
+
+import typer
+
+from vnsum.cli.batch import BatchProgress, build_options, services
+from vnsum.cli.choices import ComputeType, Device, EngineName, Length
+from vnsum.cli.env import Environment
+from vnsum.cli.history import ListFormat
+from vnsum.errors import UsageError, VnsumError
+
+
+def eval_command(
+    ctx: typer.Context,
+    data: str = typer.Argument(..., help="JSONL records with text, title and reference_vi (id, dataset optional)."),
+    fmt: ListFormat = typer.Option("auto", "--format", "-f", help="auto: a table on a terminal, tab-separated otherwise."),
+    rows: bool = typer.Option(False, "--rows", help="With -f json: include every article's scores."),
+    points: int = typer.Option(5, "--points", "-n", help="Number of key points (1-50)."),
+    recipe: str = typer.Option(
+        "default", "--recipe", "-r", help="Recipe name (default, fast, quality) or a .toml file.", envvar="VNSUM_RECIPE"
+    ),
+    summarizer: Optional[str] = typer.Option(None, "--summarizer", help="Summarizer model: hub id or local directory."),
+    translator: Optional[str] = typer.Option(None, "--translator", help="Translator model: hub id or local directory."),
+    length: Length = typer.Option("medium", "--length", "-l", help="Summary length."),
+    offline: bool = typer.Option(
+        False, "--offline", help="Never use the network (also HF_HUB_OFFLINE=1).", envvar="VNSUM_OFFLINE"
+    ),
+    engine: EngineName = typer.Option(
+        "auto", "--engine", help="auto: CTranslate2 when available, else transformers.", envvar="VNSUM_ENGINE"
+    ),
+    compute_type: ComputeType = typer.Option(
+        "auto", "--compute-type", help="auto: int8 on CPU, float16 on CUDA.", envvar="VNSUM_COMPUTE_TYPE"
+    ),
+    device: Device = typer.Option("auto", "--device", help="Where models run.", envvar="VNSUM_DEVICE"),
+    threads: int = typer.Option(0, "--threads", help="CPU threads (0: physical cores).", envvar="VNSUM_THREADS"),
+    force: bool = typer.Option(False, "--force", help="Summarise even if the text does not look Vietnamese."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
+) -> None:
+    """Score summaries and key points (ROUGE-1/2/L F1 ×100) against reference_vi, overall and per dataset."""
+    from vnsum.cli.run import on_error_line
+    from vnsum.evaluate import EvalRow, aggregate, format_table, read_records
+    from vnsum.pipeline import Pipeline
+    from vnsum.reading.source import Source
+
+    env: Environment = ctx.obj
+    options = build_options(
+        points=points,
+        recipe=recipe,
+        summarizer=summarizer,
+        translator=translator,
+        length=length,
+        offline=offline,
+        engine=engine,
+        compute_type=compute_type,
+        device=device,
+        threads=threads,
+        force=force,
+        quiet=True,
+    )
+    if not env.stdout_open or env.stdout is None:
+        raise UsageError("standard output is closed")
+    records = list(read_records(data))  # every line checked before any model loads
+    results: list[EvalRow] = []
+    progress = BatchProgress(env, len(records), enabled=not quiet)
+    on_error_line(progress.clear)
+    with Pipeline(options, **services(env)) as pipeline, progress:
+        for record in records:
+            start = time.perf_counter()
+            source = Source(name=record["id"], text=f"{record['title']}\n{record['text']}", encoding="utf-8")
+            try:
+                brief = pipeline.run(source)
+            except VnsumError as exc:
+                results.append(EvalRow.failed(record, exc.cli_message, seconds=time.perf_counter() - start))
+                progress.advance(True)
+                continue
+            results.append(EvalRow.from_brief(record, brief.to_dict(), seconds=time.perf_counter() - start))
+            progress.advance(False)
+    report = aggregate(results, include_rows=rows)
+    out: Any = env.stdout
+    chosen = fmt.value if fmt.value != "auto" else ("rich" if env.stdout_isatty else "plain")
+    if chosen == "json":
+        out.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = format_table(report)
+    if chosen == "plain":
+        for line in table:
+            out.write("\t".join(line) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    view = Table(*table[0], box=None)
+    for line in table[1:]:
+        view.add_row(*line)
+    Console(file=out, force_terminal=True, width=env.width).print(view)

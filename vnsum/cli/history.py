@@ -1,0 +1,168 @@
+"""``vnsum history [show ID]`` and ``vnsum cache info|clear``: the result cache's SQLite file.
+
+A damaged or locked database is never an error here: one warning line, and the commands
+show what they can (an empty history, ``ok: false`` in ``cache info``).
+"""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from vnsum.cli.choices import Format, resolve_format
+from vnsum.cli.env import Environment
+from vnsum.errors import UsageError, human_bytes
+
+if TYPE_CHECKING:
+    from vnsum.brief import Brief
+    from vnsum.cache import ResultCache
+
+
+class ListFormat(str, Enum):
+    auto = "auto"
+    plain = "plain"
+    rich = "rich"
+    json = "json"
+
+
+history_app = typer.Typer(
+    help="Past briefs (kept in the result cache's database).",
+    no_args_is_help=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+cache_app = typer.Typer(
+    help="The result cache: 'info' or 'clear'.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+
+
+def open_cache(env: Environment) -> ResultCache:
+    """The result cache at its default path; trouble is one warning line on stderr."""
+    from vnsum.cache import ResultCache, default_path
+
+    return ResultCache(default_path(), warn=lambda message: env.err(f"vnsum: warning: {message}"))
+
+
+def brief_from_dict(data: dict[str, Any]) -> Brief:
+    """A stored ``Brief.to_dict()`` back as a Brief (unknown keys, e.g. from a newer vnsum, dropped)."""
+    from dataclasses import fields
+
+    from vnsum.brief import Brief, KeyPoint
+
+    names = {f.name for f in fields(Brief)}
+    point_names = {f.name for f in fields(KeyPoint)}
+    values = {k: v for k, v in data.items() if k in names}
+    values["key_points"] = [
+        KeyPoint(**{k: v for k, v in point.items() if k in point_names}) for point in data.get("key_points") or []
+    ]
+    try:
+        return Brief(**values)
+    except TypeError as exc:
+        raise UsageError(f"the stored brief cannot be read ({exc}); 'vnsum cache clear' removes it") from None
+
+
+def _stdout(env: Environment) -> Any:
+    if not env.stdout_open or env.stdout is None:
+        raise UsageError("standard output is closed")
+    return env.stdout
+
+
+@history_app.callback(invoke_without_command=True)
+def history_command(
+    ctx: typer.Context,
+    limit: int = typer.Option(20, "--limit", help="How many entries, newest first (0: all)."),
+    fmt: ListFormat = typer.Option("auto", "--format", "-f", help="auto: a table on a terminal, plain lines otherwise."),
+) -> None:
+    """List past briefs: id, time (UTC), source and English headline. 'vnsum history show ID' prints one."""
+    if ctx.invoked_subcommand is not None:
+        return
+    env: Environment = ctx.obj
+    if limit < 0:
+        raise UsageError(f"--limit must be 0 or more, got {limit}")
+    out = _stdout(env)
+    with open_cache(env) as cache:
+        entries = cache.history(None if limit == 0 else limit)
+    chosen = fmt.value if fmt.value != "auto" else ("rich" if env.stdout_isatty else "plain")
+    if chosen == "json":
+        out.write(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2) + "\n")
+        return
+    from vnsum.render import sanitize
+
+    if chosen == "plain":
+        for e in entries:
+            cached = " (cached)" if e.cached else ""
+            cells = [str(e.id), e.time, e.source, (e.headline_en or "") + cached]
+            out.write("\t".join(" ".join(sanitize(c).split()) for c in cells) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("id", "time", "source", "headline", box=None)
+    for e in entries:
+        headline = sanitize(e.headline_en or "") + (" (cached)" if e.cached else "")
+        table.add_row(str(e.id), e.time, sanitize(e.source), headline)
+    Console(file=out, force_terminal=True, width=env.width).print(table if entries else "no briefs yet")
+
+
+@history_app.command("show")
+def history_show(
+    ctx: typer.Context,
+    entry: int = typer.Argument(..., help="The id from 'vnsum history'."),
+    fmt: Format = typer.Option("auto", "--format", "-f", help="auto: rich on a terminal, plain otherwise."),
+    show_source: bool = typer.Option(False, "--show-source", "-s", help="Show the Vietnamese sentence behind each key point."),
+) -> None:
+    """Print a past brief again, in any format."""
+    from vnsum.render import RenderOptions, render
+
+    env: Environment = ctx.obj
+    out = _stdout(env)
+    with open_cache(env) as cache:
+        data = cache.show(entry)
+    if data is None:
+        raise UsageError(f"no history entry {entry} (see 'vnsum history')")
+    brief = brief_from_dict(data)
+    render(
+        [brief], resolve_format(fmt.value, bool(env.stdout_isatty)), out, RenderOptions(show_source=show_source, width=env.width)
+    )
+
+
+@cache_app.command("info")
+def cache_info(
+    ctx: typer.Context,
+    fmt: ListFormat = typer.Option("auto", "--format", "-f", help="plain lines, or json."),
+) -> None:
+    """Where the result cache is, its size and how many briefs it holds."""
+    env: Environment = ctx.obj
+    out = _stdout(env)
+    with open_cache(env) as cache:
+        info = cache.info()
+    if fmt.value == "json":
+        out.write(json.dumps(info.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    out.write(f"path: {info.path}\n")
+    out.write(f"size: {human_bytes(info.size_bytes)}\n")
+    if info.ok:
+        out.write(f"cached briefs: {info.entries}\n")
+        out.write(f"history entries: {info.history_rows}\n")
+    else:
+        out.write(f"unavailable: {info.error} ('vnsum cache clear' repairs a damaged file)\n")
+
+
+@cache_app.command("clear")
+def cache_clear(
+    ctx: typer.Context,
+    keep_history: bool = typer.Option(False, "--keep-history", help="Remove cached briefs but keep the history."),
+) -> None:
+    """Remove every cached brief (and the history, unless --keep-history)."""
+    env: Environment = ctx.obj
+    out = _stdout(env)
+    with open_cache(env) as cache:
+        removed = cache.clear(history=not keep_history)
+    what = "" if keep_history else " and the history"
+    out.write(f"removed {removed} cached brief{'s' if removed != 1 else ''}{what}\n")
