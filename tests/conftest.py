@@ -117,3 +117,14 @@ def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str])
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@pytest.fixture
+def slow_recipe(tiny: TinyModels, tmp_path: Path) -> Path:
+    """The tiny models asked for the most tokens and beams a recipe allows: seconds of generation, to be interrupted."""
+    text = tiny.recipe.read_text(encoding="utf-8")
+    text = text.replace("min_new_tokens = 8\nmax_new_tokens = 16", "min_new_tokens = 2048\nmax_new_tokens = 2048")
+    text = text.replace("num_beams = 2\nno_repeat_ngram_size = 3", "num_beams = 16\nno_repeat_ngram_size = 3", 1)
+    path = tmp_path / "slow.toml"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -117,13 +117,8 @@ def test_reader_going_away_is_a_quiet_exit(tiny: TinyModels) -> None:
     assert "rc=0" in r.stdout and r.stderr == ""
 
 
-def test_sigterm_exits_143_with_one_line_and_no_temporary_file(tiny: TinyModels, tmp_path: Path) -> None:
-    slow = tmp_path / "slow.toml"
-    slow.write_text(
-        tiny.recipe.read_text().replace(
-            "min_new_tokens = 8\nmax_new_tokens = 16", "min_new_tokens = 30000\nmax_new_tokens = 30000"
-        )
-    )
+def test_sigterm_exits_143_with_one_line_and_no_temporary_file(slow_recipe: Path, tmp_path: Path) -> None:
+    slow = slow_recipe
     out = tmp_path / "brief.txt"
     proc, master = _spawn_on_pty([str(SEED), "--recipe", str(slow), "-o", str(out)], tmp_path)
     try:

@@ -376,16 +376,6 @@ def _drain(master: int) -> str:
     return out.decode(errors="replace")
 
 
-@pytest.fixture
-def slow_recipe(tiny: TinyModels, tmp_path: Path) -> Path:
-    """The tiny models asked for 30,000 tokens: minutes of generation, to be interrupted."""
-    text = tiny.recipe.read_text(encoding="utf-8")
-    text = text.replace("min_new_tokens = 8\nmax_new_tokens = 16", "min_new_tokens = 30000\nmax_new_tokens = 30000")
-    path = tmp_path / "slow.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize("stage", ["loading", "summarising"])
 def test_ctrl_c_exits_130_with_one_line(stage: str, tiny: TinyModels, slow_recipe: Path, tmp_path: Path) -> None:
     out = tmp_path / "brief.txt"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 CountFn = Callable[[list[str]], list[int]]
 
@@ -80,3 +81,68 @@ def pack(segments: list[str], count: CountFn, budget: int) -> list[list[str]]:
     if cur:
         chunks.append(cur)
     return chunks
+
+
+SummarizeFn = Callable[[list[str]], list[str]]
+
+
+@dataclass(frozen=True)
+class Reduction:
+    """What ``reduce_chunks`` leaves for the final summary."""
+
+    text: str  # fits the budget: summarise it once more for the final summary
+    chunks: int  # chunks of the article in the first round
+    rounds: int  # rounds of part summaries
+    dropped: list[str] = field(default_factory=list)  # article sentences that reach no part of ``text``
+
+
+def _pack_tracked(items: list[tuple[str, frozenset[int]]], count: CountFn, budget: int) -> list[tuple[list[str], set[int]]]:
+    """``pack``, keeping which article sentences each chunk came from."""
+    limit = max(1, int(budget * 0.97))
+    pieces: list[tuple[str, frozenset[int], int]] = []
+    for (seg, src), n in zip(items, count([s for s, _ in items])):
+        if n <= limit:
+            pieces.append((seg, src, n))
+        else:
+            parts = split_long(seg, count, limit)
+            pieces.extend((p, src, m) for p, m in zip(parts, count(parts)))
+    chunks: list[tuple[list[str], set[int]]] = []
+    cur: list[str] = []
+    cur_src: set[int] = set()
+    cur_n = 0
+    for piece, src, n in pieces:
+        if cur and cur_n + n > limit:
+            chunks.append((cur, cur_src))
+            cur, cur_src, cur_n = [], set(), 0
+        cur.append(piece)
+        cur_src |= src
+        cur_n += n
+    if cur:
+        chunks.append((cur, cur_src))
+    return chunks
+
+
+def reduce_chunks(sentences: list[str], count: CountFn, budget: int, summarize: SummarizeFn, max_rounds: int = 4) -> Reduction:
+    """Summarise chunks of ``sentences`` in rounds until the part summaries fit ``budget``.
+
+    A round must leave fewer chunks than it got; when it does not (part summaries as long
+    as their input) or after ``max_rounds``, the concatenation of the parts is cut to the
+    budget on piece boundaries. It always ends, and every sentence whose text reaches no
+    part of the result is listed in ``dropped`` (in article order) so the caller can say so.
+    """
+    chunks = _pack_tracked([(s, frozenset([i])) for i, s in enumerate(sentences)], count, budget)
+    first = len(chunks)
+    rounds = 0
+    while len(chunks) > 1 and rounds < max_rounds:
+        parts = summarize([" ".join(c) for c, _ in chunks])
+        rounds += 1
+        items = [(p.strip(), frozenset(src)) for p, (_, src) in zip(parts, chunks) if p and p.strip()]
+        nxt = _pack_tracked(items, count, budget) if items else []
+        converging = len(nxt) < len(chunks)
+        chunks = nxt
+        if not converging:
+            break
+    kept = chunks[0] if chunks else ([], set())
+    reached = kept[1]
+    dropped = [s for i, s in enumerate(sentences) if i not in reached]
+    return Reduction(text=" ".join(kept[0]), chunks=first, rounds=rounds, dropped=dropped)

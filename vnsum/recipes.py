@@ -2,10 +2,17 @@
 
 A recipe says which model does each step, how to prompt it and how to decode.
 Errors name the file and the field, because users write their own recipes.
+
+Every numeric value has a range (``RANGES``, inclusive): num_beams 1..16,
+max_new_tokens 1..2048, min_new_tokens 0..2048, max_input_tokens 1..8192,
+max_batch_size 1..256, no_repeat_ngram_size 0..10, length_penalty and
+repetition_penalty finite numbers in 0..10. A value outside its range is a recipe
+error (exit 2) naming the field and the range.
 """
 
 from __future__ import annotations
 
+import math
 import sys
 from dataclasses import dataclass, fields, replace
 from importlib import resources
@@ -25,6 +32,17 @@ else:  # pragma: no cover
 
 LENGTHS = ("short", "medium", "long")
 _GEN_FIELDS = {f.name: f.type for f in fields(GenerationSettings)}
+# Inclusive ranges of every numeric recipe value (checked here, listed in the docs).
+RANGES: dict[str, tuple[int | float, int | float]] = {
+    "num_beams": (1, 16),
+    "max_new_tokens": (1, 2048),
+    "min_new_tokens": (0, 2048),
+    "max_input_tokens": (1, 8192),
+    "max_batch_size": (1, 256),
+    "no_repeat_ngram_size": (0, 10),
+    "length_penalty": (0.0, 10.0),
+    "repetition_penalty": (0.0, 10.0),
+}
 _STEP_KEYS = {"model", "prefix", "strip_output_prefix", "length"} | set(_GEN_FIELDS)
 
 
@@ -74,10 +92,18 @@ def shipped_recipes() -> list[str]:
     return sorted(_shipped())
 
 
-def _check_int(where: str, key: str, value: Any, minimum: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise RecipeError(f"{where}: field '{key}' must be an integer >= {minimum}, got {value!r}")
+def _check_int(where: str, key: str, value: Any) -> int:
+    lo, hi = RANGES[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise RecipeError(f"{where}: field '{key}' must be an integer from {lo} to {hi}, got {value!r}")
     return value
+
+
+def _check_float(where: str, key: str, value: Any) -> float:
+    lo, hi = RANGES[key]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or not lo <= value <= hi:
+        raise RecipeError(f"{where}: field '{key}' must be a number from {lo:g} to {hi:g}, got {value!r}")
+    return float(value)
 
 
 def _parse_step(data: Any, where: str) -> Step:
@@ -97,14 +123,7 @@ def _parse_step(data: Any, where: str) -> Step:
         if key not in data:
             continue
         value = data[key]
-        if typ == "int":
-            gen[key] = _check_int(
-                where, key, value, 1 if key in ("num_beams", "max_new_tokens", "max_input_tokens", "max_batch_size") else 0
-            )
-        else:
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise RecipeError(f"{where}: field '{key}' must be a number, got {value!r}")
-            gen[key] = float(value)
+        gen[key] = _check_int(where, key, value) if typ == "int" else _check_float(where, key, value)
     lengths: dict[str, tuple[int, int]] = {}
     for name, spec in (data.get("length") or {}).items():
         lw = f"{where}.length.{name}"
@@ -113,7 +132,7 @@ def _parse_step(data: Any, where: str) -> Step:
         if not isinstance(spec, dict) or set(spec) - {"min_new_tokens", "max_new_tokens"}:
             raise RecipeError(f"{lw}: only 'min_new_tokens' and 'max_new_tokens' are allowed")
         lo = _check_int(lw, "min_new_tokens", spec.get("min_new_tokens", 0))
-        hi = _check_int(lw, "max_new_tokens", spec.get("max_new_tokens", 128), 1)
+        hi = _check_int(lw, "max_new_tokens", spec.get("max_new_tokens", 128))
         if lo > hi:
             raise RecipeError(f"{lw}: 'min_new_tokens' is larger than 'max_new_tokens'")
         lengths[name] = (lo, hi)

@@ -54,24 +54,59 @@ def describe(refs: dict[str, list[str]]) -> list[CachedModel]:
     return out
 
 
+def _own_copies(ref: str) -> list[Path]:
+    """The converted copies of exactly ``ref``: same slug (not a prefix) and, where recorded, the same model id."""
+    import json
+
+    from vnsum.engines.ct2 import MARKER, _slug, converted_copies
+
+    slug = _slug(ref)
+    out = []
+    for path in converted_copies(ref):
+        if path.name.rsplit("--", 2)[0] != slug:
+            continue
+        try:
+            recorded = json.loads((path / MARKER).read_text(encoding="utf-8")).get("model")
+        except (OSError, ValueError, AttributeError):
+            recorded = None
+        if recorded is None or recorded == ref:
+            out.append(path)
+    return out
+
+
 def remove(ref: str) -> int:
-    """Delete a hub model from the cache, and its converted copies; returns bytes freed."""
+    """Delete a hub model from the cache, and its converted copies; returns bytes freed.
+
+    Only ``ref`` itself is touched (``org`` never matches ``org/sum``). Each converted copy
+    is deleted under the same lock as its conversion. An id with nothing cached is an error.
+    """
     import shutil
 
+    from filelock import FileLock
     from huggingface_hub import scan_cache_dir
 
-    from vnsum.engines.ct2 import converted_copies
+    from vnsum.errors import ModelUnavailable
 
     freed = 0
+    found = False
     cache = hub_cache()
     if cache.is_dir():
         info = scan_cache_dir(cache)
-        hashes = [rev.commit_hash for repo in info.repos if repo.repo_id == ref for rev in repo.revisions]
+        hashes = [
+            rev.commit_hash for repo in info.repos if repo.repo_type == "model" and repo.repo_id == ref for rev in repo.revisions
+        ]
         if hashes:
+            found = True
             strategy = info.delete_revisions(*hashes)
             freed += strategy.expected_freed_size
             strategy.execute()
-    for path in converted_copies(ref):
-        freed += sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-        shutil.rmtree(path, ignore_errors=True)
+    for path in _own_copies(ref):
+        with FileLock(str(path) + ".lock"):  # the lock ct2.convert holds while it writes this copy
+            if not path.is_dir():
+                continue
+            found = True
+            freed += sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+            shutil.rmtree(path, ignore_errors=True)
+    if not found:
+        raise ModelUnavailable(f"model {ref} is not in the local cache")
     return freed
