@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from vnsum._version import __version__
@@ -29,6 +29,23 @@ class KeyPoint:
 
 
 @dataclass
+class CheckProblem:
+    """A value that the faithfulness checks could not match (``vnsum.checks``).
+
+    ``field`` is where it appears (``summary_vi``, ``summary_en``, ``headline_en``,
+    ``key_points[2].text_en``); ``kind`` is number, amount, percent, date, time or name;
+    ``problem`` is "not in the article", "missing from the English" or "not in the Vietnamese";
+    ``text_vi`` is the Vietnamese text it concerns.
+    """
+
+    field: str
+    kind: str
+    value: str
+    problem: str
+    text_vi: str
+
+
+@dataclass
 class Brief:
     """Everything vnsum says about one article."""
 
@@ -47,7 +64,27 @@ class Brief:
     timings: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: What the faithfulness checks found (empty when every value matched).
+    checks: list[CheckProblem] = field(default_factory=list)
+    #: How many values the checks compared.
+    values_checked: int = 0
 
     def to_dict(self) -> dict[str, Any]:
 
         return {"vnsum_version": __version__, **asdict(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Brief:
+        """A ``to_dict()`` back as a Brief (the result cache, history); unknown keys are dropped.
+
+        Raises TypeError or ValueError when ``data`` is not a brief.
+        """
+        names = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in names}
+        point_names = {f.name for f in fields(KeyPoint)}
+        values["key_points"] = [
+            KeyPoint(**{k: v for k, v in p.items() if k in point_names}) for p in data.get("key_points") or []
+        ]
+        check_names = {f.name for f in fields(CheckProblem)}
+        values["checks"] = [CheckProblem(**{k: v for k, v in c.items() if k in check_names}) for c in data.get("checks") or []]
+        return cls(**values)

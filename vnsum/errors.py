@@ -17,6 +17,8 @@ class ExitCode(IntEnum):
     USAGE = 2
     MODEL_UNAVAILABLE = 3
     MODEL_FAILED = 4
+    #: ``--strict``: the brief was written, but the faithfulness checks found problems.
+    CHECKS_FAILED = 5
     INTERNAL = 70
     #: The operating system refused: a full disk, a name too long, an I/O error.
     OS_ERROR = 74

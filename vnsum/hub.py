@@ -8,6 +8,7 @@ PyTorch ``.bin``, tokenizer files), never TensorFlow/Flax/ONNX copies, and
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -189,6 +190,32 @@ def _progress_bar(name: str, total: int, done: int, enabled: bool) -> Iterator[C
         yield lambda n: bar.advance(task, n)
 
 
+def revision(ref: str) -> str | None:
+    """What is on disk for ``ref`` without loading anything (the result cache's key): the cached
+    snapshot's commit for a hub id, a fingerprint of the files for a directory, None if absent."""
+    path = Path(ref).expanduser()
+    if path.is_dir():
+        return fingerprint(path)
+    if not is_hub_id(ref):
+        return None
+    try:
+        return (hub_cache() / f"models--{ref.replace('/', '--')}" / "refs" / "main").read_text().strip() or None
+    except OSError:
+        return None
+
+
+def fingerprint(model_dir: Path) -> str:
+    """The hub snapshot's commit, or a hash of a local checkpoint's file names, sizes and times."""
+    resolved = model_dir.resolve()
+    if resolved.parent.name == "snapshots" and re.fullmatch(r"[0-9a-f]{40}", resolved.name):
+        return resolved.name[:12]
+    h = hashlib.sha1(str(resolved).encode())
+    for name in sorted(os.listdir(resolved)):
+        st = (resolved / name).stat()
+        h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:12]
+
+
 def cached_snapshot(ref: str, revision: str | None = None) -> Path | None:
     """The cached snapshot folder of hub model ``ref`` (complete or not), or None. Never touches the network."""
     from huggingface_hub import try_to_load_from_cache
@@ -353,8 +380,6 @@ def resolve(
 
 
 def _git_blob_sha1(path: Path) -> str:
-    import hashlib
-
     h = hashlib.sha1()
     h.update(f"blob {path.stat().st_size}\0".encode())
     with path.open("rb") as fh:
@@ -364,8 +389,6 @@ def _git_blob_sha1(path: Path) -> str:
 
 
 def _sha256(path: Path) -> str:
-    import hashlib
-
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):

@@ -15,11 +15,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from vnsum import chunk, keypoints
+from vnsum._version import __version__
 from vnsum.assemble import Drafted, assemble
-from vnsum.brief import Brief
-from vnsum.engines import Engine, EngineFactory, EngineOptions, GenerationSettings, load_engine
+from vnsum.brief import Brief, CheckProblem
+from vnsum.cache import ResultCache, cache_key
+from vnsum.engines import Engine, EngineFactory, EngineOptions, GenerationSettings, NBestEngine, load_engine
 from vnsum.errors import InputError, UsageError
 from vnsum.reading.source import Source
 from vnsum.recipes import LENGTHS, Recipe, Step, load_recipe, with_models
@@ -57,6 +60,10 @@ class Options:
     quiet: bool = False
     #: Translate the likely key points on a second core while the summary is written.
     overlap: bool = True
+    #: Check every number, date, amount and name of the summary and translations (``vnsum.checks``).
+    checks: bool = True
+    #: Translation hypotheses of the beam the checks may choose from when the best one fails (1: only the best).
+    nbest: int = 4
     #: Which engine, device, compute type and threads.
     engine: EngineOptions = field(default_factory=EngineOptions)
 
@@ -79,6 +86,7 @@ class Pipeline:
         on_download: Callable[[], None] | None = None,
         engine_factory: EngineFactory = load_engine,
         resolver: Resolver | None = None,
+        cache: ResultCache | None = None,
     ) -> None:
         self.options = options or Options()
         _validate(self.options)
@@ -88,6 +96,8 @@ class Pipeline:
         self._on_download = on_download
         self._engine_factory = engine_factory
         self._resolver = resolver
+        #: Briefs made before: a hit is served without loading any model.
+        self.cache = cache
         self._load_notes: list[str] = []
         self._load_time = 0.0
         self._worker = ThreadPoolExecutor(1, thread_name_prefix="vnsum-model")
@@ -167,6 +177,11 @@ class Pipeline:
         opts = self.options
         with _timed(run, "segment", self._on_stage, "reading the article"):
             article = self.read(source)
+        key = self._cache_key(source, article) if self.cache is not None else None
+        if key is not None and self.cache is not None:
+            stored = self.cache.get(key)
+            if stored is not None:
+                return self._from_cache(stored, source, key)
         self._load_time = 0.0
         summarizer = self.engine_for(self.recipe.summarizer)
         translator = self.engine_for(self.recipe.translator)
@@ -176,7 +191,7 @@ class Pipeline:
         ahead = self._translate_ahead(run, summarizer, translator, article, headline_vi)
         try:
             with _timed(run, "summarize", self._on_stage, "summarising"):
-                summary_vi, n_chunks = self._summarize(summarizer, article)
+                summary_vi, n_chunks, dropped = self._summarize(summarizer, article)
             known = ahead.result() if ahead is not None else {}
         finally:
             if ahead is not None:
@@ -197,10 +212,17 @@ class Pipeline:
         )
         self._load_notes = []
         with _timed(run, "translate", self._on_stage, "translating"):
-            draft.english = self._translate(translator, draft.segments(), known)
+            hypotheses = self._translate(translator, draft.segments(), known)
+        with _timed(run, "check", self._on_stage, "checking names, numbers and dates"):
+            problems, checked = self._check(draft, hypotheses, article, headline_vi)
         if n_chunks > 1:
             draft.notes.append(f"chunked: {n_chunks} (the article is longer than the summarizer's input; summarised in parts)")
-        return assemble(
+        if dropped:
+            draft.warnings.append(
+                f"not in the summary: {len(dropped)} sentence(s) did not fit the summarizer's input even after summarising "
+                "in parts, beginning: " + " | ".join(d[:80] for d in dropped[:3])
+            )
+        brief = assemble(
             draft,
             models={"summarizer": self.recipe.summarizer.model, "translator": self.recipe.translator.model},
             recipe=self.recipe.name,
@@ -208,10 +230,85 @@ class Pipeline:
             timings=run.timings,
             body_count=len(article.body_sentences()),
         )
+        brief.checks = problems
+        brief.values_checked = checked
+        if key is not None and self.cache is not None:
+            self.cache.put(key, brief.to_dict(), source=brief.source, headline=brief.headline_en)
+        return brief
+
+    # ------------------------------------------------------------------ checks and cache
+
+    def _check(
+        self, draft: Drafted, hypotheses: dict[str, list[str]], article: Article, headline_vi: str | None
+    ) -> tuple[list[CheckProblem], int]:
+        """Pick for each segment the first hypothesis that passes the checks (the best when none
+        does), fill ``draft.english``, and return every problem left with the number of values compared."""
+        from vnsum import checks  # its tables take a moment to build: not needed for a cached brief
+
+        fields: list[tuple[str, str]] = []
+        if headline_vi:
+            fields.append(("headline_en", headline_vi))
+        fields += [("summary_en", s) for s in draft.summary_sentences]
+        fields += [(f"key_points[{i}].text_en", c.text) for i, c in enumerate(draft.chosen)]
+        english: dict[str, str] = {}
+        results: list[Any] = []
+        for name, vi in fields:
+            hyps = hypotheses.get(vi) or [""]
+            if not self.options.checks:
+                english.setdefault(vi, hyps[0])
+                continue
+            index, result = checks.choose_translation(vi, hyps, name)
+            if vi not in english:
+                english[vi] = hyps[index]
+                if index:
+                    draft.notes.append(
+                        f"checks: {name} uses the beam's hypothesis {index + 1}: the best one did not match "
+                        "the Vietnamese's numbers, dates or names"
+                    )
+            results.append(result)
+        draft.english = english
+        if not self.options.checks:
+            return [], 0
+        if draft.summary_vi:
+            source_text = "\n".join(filter(None, [headline_vi, article.body_text()]))
+            results.insert(0, checks.check_summary(draft.summary_vi, source_text))
+        problems = [CheckProblem(**p.to_dict()) for r in results for p in r.problems]
+        return problems, sum(r.checked for r in results)
+
+    def _cache_key(self, source: Source, article: Article) -> str | None:
+        """The result cache's key, or None when a model is not on disk (nothing can be cached for it yet)."""
+        from vnsum import hub
+
+        models = {}
+        for role, step in (("summarizer", self.recipe.summarizer), ("translator", self.recipe.translator)):
+            rev = hub.revision(step.model)
+            if rev is None:
+                return None
+            models[role] = f"{step.model}@{rev}"
+        opts = self.options
+        options = {
+            "points": opts.points,
+            "length": opts.length,
+            "force": opts.force,
+            "checks": opts.checks,
+            "nbest": opts.nbest,
+            "engine": [opts.engine.name, opts.engine.device, opts.engine.compute_type],
+            "title": source.title,
+        }
+        text = "\n".join(p.text for p in article.paragraphs)
+        return cache_key(text=text, recipe_text=self.recipe.text, models=models, options=options, version=__version__)
+
+    def _from_cache(self, stored: dict[str, object], source: Source, key: str) -> Brief:
+        brief = Brief.from_dict(dict(stored))
+        brief.source = source.name
+        brief.notes = [*brief.notes, "served from the result cache (no model was run; --no-cache to make it again)"]
+        if self.cache is not None:
+            self.cache.record(brief.to_dict(), source=source.name, headline=brief.headline_en, key=key)
+        return brief
 
     def _translate_ahead(
         self, run: _Run, summarizer: Engine, translator: Engine, article: Article, headline_vi: str | None
-    ) -> Future[dict[str, str]] | None:
+    ) -> Future[dict[str, list[str]]] | None:
         """Key points chosen without the summary are usually the final ones: translate them (and the
         headline) on the other core while the summary is written. Whatever the summary changes is
         translated afterwards, so the result is the same as in sequence."""
@@ -220,7 +317,7 @@ class Pipeline:
         guess = ([headline_vi] if headline_vi else []) + [c.text for c in keypoints.select(article, self.options.points)]
         pool = ThreadPoolExecutor(1, thread_name_prefix="vnsum-translate")
 
-        def timed() -> dict[str, str]:
+        def timed() -> dict[str, list[str]]:
             start = time.perf_counter()
             try:
                 return self._translate(translator, guess)
@@ -231,21 +328,22 @@ class Pipeline:
         pool.shutdown(wait=False)
         return future
 
-    def _summarize(self, engine: Engine, article: Article) -> tuple[str, int]:
-        """Summarise the body; chunk on sentence boundaries when it exceeds the input budget."""
+    def _summarize(self, engine: Engine, article: Article) -> tuple[str, int, list[str]]:
+        """Summarise the body; chunk on sentence boundaries when it exceeds the input budget.
+
+        Returns the summary, the number of parts, and the sentences that did not reach it."""
         step = self.recipe.summarizer
         settings = step.settings(self.options.length)
         budget = settings.max_input_tokens - _prefix_tokens(engine, step.prefix)
         sentences = [s for _, _, s in article.body_sentences()]
-        chunks = chunk.pack(sentences, engine.count_tokens, budget)
-        rounds = 0
-        n_chunks = len(chunks)
-        while len(chunks) > 1 and rounds < 4:
-            parts = self._generate(engine, [step.prefix + " ".join(c) for c in chunks], settings)
-            chunks = chunk.pack([p for p in parts if p], engine.count_tokens, budget)
-            rounds += 1
-        text = " ".join(chunks[0]) if chunks else ""
-        return self._generate(engine, [step.prefix + text], settings)[0].strip(), n_chunks
+        reduction = chunk.reduce_chunks(
+            sentences,
+            engine.count_tokens,
+            budget,
+            lambda texts: self._generate(engine, [step.prefix + t for t in texts], settings),
+        )
+        summary = self._generate(engine, [step.prefix + reduction.text], settings)[0].strip()
+        return summary, reduction.chunks, reduction.dropped
 
     def overlaps(self, summarizer: Engine, translator: Engine) -> bool:
         """Translate ahead while summarising: two CPU engines that each leave the other a core."""
@@ -256,9 +354,11 @@ class Pipeline:
             and getattr(summarizer, "device", "cpu") == "cpu"
         )
 
-    def _translate(self, engine: Engine, segments: list[str], known: dict[str, str] | None = None) -> dict[str, str]:
+    def _translate(self, engine: Engine, segments: list[str], known: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
         """Every segment not in ``known``, in one batch (duplicates once); long ones in pieces.
-        Returns segment -> English, ``known`` included."""
+
+        Returns segment -> English hypotheses, best first (``known`` included): up to ``nbest``
+        for a segment translated whole by an engine that gives them, else the best alone."""
         step = self.recipe.translator
         settings = step.settings()
         budget = settings.max_input_tokens - _prefix_tokens(engine, step.prefix)
@@ -268,11 +368,30 @@ class Pipeline:
         for u, (seg, n) in enumerate(zip(unique, engine.count_tokens(unique) if unique else [])):
             for piece in [seg] if n <= budget else chunk.split_long(seg, engine.count_tokens, budget):
                 pieces.append((u, piece))
-        outputs = self._generate(engine, [step.prefix + p for _, p in pieces], settings) if pieces else []
-        joined: dict[int, list[str]] = {}
-        for (u, _), out in zip(pieces, outputs):
-            joined.setdefault(u, []).append(_strip_prefix(out, step.strip_output_prefix))
-        return {**known, **{seg: " ".join(joined.get(u, [])).strip() for u, seg in enumerate(unique)}}
+        inputs = [step.prefix + p for _, p in pieces]
+        nbest = min(self.options.nbest, settings.num_beams) if self.options.checks else 1
+        if not pieces:
+            outputs: list[list[str]] = []
+        elif nbest > 1 and isinstance(engine, NBestEngine):
+            outputs = self._generate_nbest(engine, inputs, settings, nbest)
+        else:
+            outputs = [[o] for o in self._generate(engine, inputs, settings)]
+        joined: dict[int, list[list[str]]] = {}
+        for (u, _), hyps in zip(pieces, outputs):
+            joined.setdefault(u, []).append([_strip_prefix(h, step.strip_output_prefix) for h in hyps] or [""])
+        english = dict(known)
+        for u, seg in enumerate(unique):
+            parts = joined.get(u, [])
+            if len(parts) == 1:
+                english[seg] = parts[0]
+            else:  # a long segment in pieces: the best of each piece, joined
+                english[seg] = [" ".join(p[0] for p in parts).strip()]
+        return english
+
+    def _generate_nbest(self, engine: NBestEngine, batch: list[str], settings: GenerationSettings, n: int) -> list[list[str]]:
+        if threading.current_thread() is not threading.main_thread():
+            return engine.generate_nbest(batch, settings, n)
+        return self._worker.submit(engine.generate_nbest, batch, settings, n).result()
 
 
 @contextmanager

@@ -68,9 +68,12 @@ class Step:
 class Recipe:
     name: str
     description: str
+    #: Where it came from (a shipped name or a file path), for messages.
     source: str
     summarizer: Step
     translator: Step
+    #: The TOML text itself: part of the result cache's key, so an edited recipe is a miss.
+    text: str = ""
 
 
 def _shipped() -> dict[str, Traversable]:
@@ -163,6 +166,7 @@ def parse_recipe(text: str, source: str) -> Recipe:
         source=source,
         summarizer=_parse_step(data["summarizer"], f"recipe {source}: [summarizer]"),
         translator=_parse_step(data["translator"], f"recipe {source}: [translator]"),
+        text=text,
     )
 
 

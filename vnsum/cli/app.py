@@ -13,6 +13,7 @@ from typer.core import TyperGroup
 from vnsum._version import __version__
 from vnsum.cli.batch import batch_command
 from vnsum.cli.brief import brief_command
+from vnsum.cli.check import check_command
 from vnsum.cli.evaluate import eval_command
 from vnsum.cli.history import cache_app, history_app
 from vnsum.cli.keypoints import keypoints_command
@@ -52,7 +53,10 @@ def _root(
 
 app.command(
     "brief",
-    epilog="Other commands: 'vnsum keypoints FILE' (key sentences, no model), 'vnsum models list|pull|rm|path'.",
+    epilog=(
+        "Other commands: keypoints FILE (key sentences, no model), batch, check FILE.jsonl, eval DATA.jsonl, "
+        "history, cache info|clear, models list|pull|rm|path. 'vnsum COMMAND --help' for each."
+    ),
 )(brief_command)
 app.command("keypoints")(keypoints_command)
 app.add_typer(models_app, name="models")
@@ -60,3 +64,4 @@ app.command("batch")(batch_command)
 app.add_typer(history_app, name="history")
 app.add_typer(cache_app, name="cache")
 app.command("eval")(eval_command)
+app.command("check")(check_command)

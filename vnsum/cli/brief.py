@@ -46,8 +46,17 @@ def brief_command(
         None, "--max-bytes", help="Refuse inputs larger than this (default 5 MB, or VNSUM_MAX_BYTES)."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or timings on stderr."),
+    strict: bool = typer.Option(
+        False,
+        "--strict",
+        help="Exit 5 when the checks find a number, date, amount or name that does not match (the brief is still written).",
+    ),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Make the brief again even if the result cache has it.", envvar="VNSUM_NO_CACHE"
+    ),
 ) -> None:
     """Turn a Vietnamese news article into an English brief: headline, summary, key points."""
+    from vnsum.cli.history import open_cache
     from vnsum.cli.inputs import read_inputs, size_limit
     from vnsum.cli.output import check_output, open_output
     from vnsum.cli.progress import Progress
@@ -85,7 +94,8 @@ def brief_command(
     sources = read_inputs(env, files or [], url, limit)
     briefs = []
     services = {k: v for k, v in (("engine_factory", env.engine_factory), ("resolver", env.resolver)) if v is not None}
-    with Pipeline(options, on_stage=progress.update, on_download=progress.pause, **services) as pipeline, progress:
+    cache = None if no_cache else open_cache(env)
+    with Pipeline(options, on_stage=progress.update, on_download=progress.pause, cache=cache, **services) as pipeline, progress:
         for src in sources:
             briefs.append(pipeline.run(src))
             progress.timings(briefs[-1])
@@ -96,3 +106,16 @@ def brief_command(
     else:
         with open_output(target) as fh:
             render(briefs, chosen, fh, view)
+    if cache is not None:
+        cache.close()
+    if strict and any(b.checks for b in briefs):
+        flagged = sum(len(b.checks) for b in briefs)
+        raise typer.Exit(fail_quietly(env, f"vnsum: {flagged} value(s) did not pass the checks (--strict)"))
+
+
+def fail_quietly(env: Environment, line: str) -> int:
+    """``--strict``: the output is written; one line says why the exit code is not 0."""
+    from vnsum.errors import ExitCode
+
+    env.err(line)
+    return int(ExitCode.CHECKS_FAILED)

@@ -50,20 +50,12 @@ def open_cache(env: Environment) -> ResultCache:
 
 
 def brief_from_dict(data: dict[str, Any]) -> Brief:
-    """A stored ``Brief.to_dict()`` back as a Brief (unknown keys, e.g. from a newer vnsum, dropped)."""
-    from dataclasses import fields
+    """A stored ``Brief.to_dict()`` back as a Brief."""
+    from vnsum.brief import Brief
 
-    from vnsum.brief import Brief, KeyPoint
-
-    names = {f.name for f in fields(Brief)}
-    point_names = {f.name for f in fields(KeyPoint)}
-    values = {k: v for k, v in data.items() if k in names}
-    values["key_points"] = [
-        KeyPoint(**{k: v for k, v in point.items() if k in point_names}) for point in data.get("key_points") or []
-    ]
     try:
-        return Brief(**values)
-    except TypeError as exc:
+        return Brief.from_dict(data)
+    except (TypeError, ValueError, AttributeError) as exc:
         raise UsageError(f"the stored brief cannot be read ({exc}); 'vnsum cache clear' removes it") from None
 
 

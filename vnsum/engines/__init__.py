@@ -4,7 +4,7 @@ Implementations live in their own modules and are imported only when used, so
 that nothing here pulls in torch, transformers or ctranslate2.
 """
 
-from vnsum.engines.base import Engine, EngineOptions, GenerationSettings, physical_cores
+from vnsum.engines.base import Engine, EngineOptions, GenerationSettings, NBestEngine, physical_cores
 from vnsum.engines.registry import ENGINE_CHOICES, ENGINES, EngineFactory, load_engine
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "EngineFactory",
     "EngineOptions",
     "GenerationSettings",
+    "NBestEngine",
     "load_engine",
     "physical_cores",
 ]

@@ -38,6 +38,13 @@ class Engine(Protocol):
     def count_tokens(self, texts: list[str]) -> list[int]: ...
 
 
+@runtime_checkable
+class NBestEngine(Engine, Protocol):
+    """An engine that can return several hypotheses of its beam (the checks choose among them)."""
+
+    def generate_nbest(self, batch: list[str], settings: GenerationSettings, n: int) -> list[list[str]]: ...
+
+
 @dataclass(frozen=True)
 class EngineOptions:
     """Where and how to run models, shared by every engine."""

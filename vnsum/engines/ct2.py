@@ -293,6 +293,13 @@ class CTranslate2Engine:
 
     def generate_tokens(self, batch: list[str], settings: GenerationSettings) -> list[list[str]]:
         """Output token strings for each input, in input order (the parity tests compare these)."""
+        return [h[0] for h in self._hypotheses(batch, settings, 1)]
+
+    def generate_nbest(self, batch: list[str], settings: GenerationSettings, n: int) -> list[list[str]]:
+        """Up to ``n`` hypotheses of the beam for each input, best first (the checks pick among them)."""
+        return [[self.tokenizer.decode(t) for t in hyps] for hyps in self._hypotheses(batch, settings, n)]
+
+    def _hypotheses(self, batch: list[str], settings: GenerationSettings, n: int) -> list[list[list[str]]]:
         if not batch:
             return []
         tokens = self.tokenizer.encode(batch)
@@ -310,12 +317,13 @@ class CTranslate2Engine:
                 max_batch_size=settings.max_batch_size,
                 batch_type="examples",
                 return_scores=False,
+                num_hypotheses=max(1, min(n, settings.num_beams)),
             )
         except RuntimeError as exc:
             raise ModelFailed(f"model {self.model_id} failed in CTranslate2: {str(exc).splitlines()[0][:160]}") from None
-        out: list[list[str]] = [[] for _ in batch]
+        out: list[list[list[str]]] = [[[]] for _ in batch]
         for i, res in zip(order, results):
-            out[i] = res.hypotheses[0]
+            out[i] = list(res.hypotheses) or [[]]
         return out
 
     def generate(self, batch: list[str], settings: GenerationSettings) -> list[str]:

@@ -95,14 +95,21 @@ class TransformersEngine:
             out.append(self.tokenizer.convert_ids_to_tokens([i for i in seq if i not in special]))
         return out
 
-    def generate_ids(self, batch: list[str], settings: GenerationSettings) -> list[list[int]]:
-        """Generated ids per input (the decoder start token removed), in input order."""
+    def generate_nbest(self, batch: list[str], settings: GenerationSettings, n: int) -> list[list[str]]:
+        """Up to ``n`` hypotheses of the beam for each input, best first (the checks pick among them)."""
+        n = max(1, min(n, settings.num_beams))
+        flat = self.generate_ids(batch, settings, n)
+        text = [self.tokenizer.decode(seq, skip_special_tokens=True, clean_up_tokenization_spaces=True).strip() for seq in flat]
+        return [text[i * n : (i + 1) * n] for i in range(len(batch))]
+
+    def generate_ids(self, batch: list[str], settings: GenerationSettings, n: int = 1) -> list[list[int]]:
+        """Generated ids per input (the decoder start token removed), in input order; ``n`` per input, best first."""
         import torch
 
         if not batch:
             return []
         order = sorted(range(len(batch)), key=lambda i: len(batch[i]))
-        out: list[list[int]] = [[] for _ in batch]
+        out: list[list[int]] = [[] for _ in range(len(batch) * n)]
         step = max(1, settings.max_batch_size)
         for start in range(0, len(order), step):
             idx = order[start : start + step]
@@ -125,9 +132,12 @@ class TransformersEngine:
                         length_penalty=settings.length_penalty,
                         repetition_penalty=settings.repetition_penalty,
                         early_stopping=settings.num_beams > 1,
+                        num_return_sequences=n,
                     )
             except torch.OutOfMemoryError:
                 raise ModelFailed(f"model {self.model_id} ran out of memory on {self.device}; try --device cpu") from None
-            for i, seq in zip(idx, ids.tolist()):
-                out[i] = seq[1:]
+            rows = ids.tolist()
+            for k, i in enumerate(idx):
+                for h in range(n):
+                    out[i * n + h] = rows[k * n + h][1:]
         return out

@@ -51,3 +51,16 @@ def source_ref(p: KeyPoint) -> str:
 def header(brief: Brief) -> str:
     """The line that starts each brief when several are written one after another."""
     return f"==> {brief.source} <=="
+
+
+def flagged(brief: Brief) -> dict[str, int]:
+    """Field name -> how many check problems concern it (to mark the item where it appears)."""
+    out: dict[str, int] = {}
+    for c in brief.checks:
+        out[c.field] = out.get(c.field, 0) + 1
+    return out
+
+
+def check_lines(brief: Brief) -> list[str]:
+    """One line per check problem, the same words in every format."""
+    return [f"{c.field}: {c.kind} {c.value!r} {c.problem} (Vietnamese: {c.text_vi})" for c in brief.checks]

@@ -6,10 +6,13 @@ import re
 from typing import IO
 
 from vnsum.brief import Brief
-from vnsum.render.base import RenderOptions, register, source_ref
+from vnsum.render.base import RenderOptions, check_lines, flagged, register, source_ref
 from vnsum.render.sanitize import sanitize, sanitize_brief
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+
+#: After an item the faithfulness checks flagged.
+MARK = " ⚠"
 
 
 def md(text: str) -> str:
@@ -18,15 +21,20 @@ def md(text: str) -> str:
 
 def to_markdown(brief: Brief, show_source: bool = False, level: int = 1) -> str:
     b = sanitize_brief(brief)
+    marks = flagged(b)
     h = "#" * level
     out: list[str] = []
     if b.headline_en:
-        out += [f"{h} {md(b.headline_en)}", ""]
-    out += [f"{h}# Summary", "", md(b.summary_en), "", f"{h}# Key points", ""]
+        out += [f"{h} {md(b.headline_en)}" + (MARK if "headline_en" in marks else ""), ""]
+    summary_mark = MARK if {"summary_en", "summary_vi"} & set(marks) else ""
+    out += [f"{h}# Summary{summary_mark}", "", md(b.summary_en), "", f"{h}# Key points", ""]
     for i, p in enumerate(b.key_points, 1):
-        out.append(f"{i}. {md(p.text_en)}")
+        out.append(f"{i}. {md(p.text_en)}" + (MARK if f"key_points[{i - 1}].text_en" in marks else ""))
         if show_source:
             out.append(f"   > {md(p.text_vi)} *({source_ref(p)})*")
+    if b.checks:
+        out += ["", f"{h}# Checks", "", f"{len(b.checks)} of {b.values_checked} values did not match (marked ⚠ above):", ""]
+        out += [f"- {md(line)}" for line in check_lines(b)]
     if b.notes or b.warnings:
         out += ["", *[f"*Note: {md(n)}*" for n in b.notes], *[f"**Warning:** {md(w)}" for w in b.warnings]]
     return "\n".join(out) + "\n"

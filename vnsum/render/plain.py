@@ -5,20 +5,27 @@ from __future__ import annotations
 from typing import IO
 
 from vnsum.brief import Brief
-from vnsum.render.base import RenderOptions, header, register, source_ref
+from vnsum.render.base import RenderOptions, check_lines, flagged, header, register, source_ref
 from vnsum.render.sanitize import sanitize_brief
+
+#: After an item the faithfulness checks flagged.
+MARK = " [check]"
 
 
 def to_plain(brief: Brief, show_source: bool = False) -> str:
     b = sanitize_brief(brief)
+    marks = flagged(b)
     out: list[str] = []
     if b.headline_en:
-        out += [b.headline_en, ""]
-    out += ["Summary:", b.summary_en, "", "Key points:"]
+        out += [b.headline_en + (MARK if "headline_en" in marks else ""), ""]
+    out += ["Summary:" + (MARK if {"summary_en", "summary_vi"} & set(marks) else ""), b.summary_en, "", "Key points:"]
     for i, p in enumerate(b.key_points, 1):
-        out.append(f"{i}. {p.text_en}")
+        out.append(f"{i}. {p.text_en}" + (MARK if f"key_points[{i - 1}].text_en" in marks else ""))
         if show_source:
             out.append(f"   vi: {p.text_vi} ({source_ref(p)})")
+    if b.checks:
+        out += ["", f"Checks ({len(b.checks)} of {b.values_checked} values did not match; marked [check] above):"]
+        out += [f"- {line}" for line in check_lines(b)]
     if b.notes or b.warnings:
         out += ["", *[f"Note: {n}" for n in b.notes], *[f"Warning: {w}" for w in b.warnings]]
     return "\n".join(out) + "\n"

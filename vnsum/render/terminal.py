@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from vnsum.brief import Brief
-from vnsum.render.base import RenderOptions, register, source_ref
+from vnsum.render.base import RenderOptions, check_lines, flagged, register, source_ref
 from vnsum.render.sanitize import sanitize_brief
 
 
@@ -15,21 +15,32 @@ def print_rich(brief: Brief, file: IO[str], show_source: bool = False, width: in
     from rich.text import Text
 
     b = sanitize_brief(brief)
+    marks = flagged(b)
     console = Console(file=file, width=width, highlight=False, emoji=False, markup=False)
+
+    def mark(text: Text, field_names: set[str]) -> Text:
+        if field_names & set(marks):
+            text.append(" ⚠", style="bold yellow")
+        return text
+
     body: list[Any] = []
     if b.headline_en:
         # In the panel, not its title: a title is cut to one line, a headline must be read whole.
-        body += [Text(b.headline_en, style="bold"), Text("")]
-    body += [Text("Summary", style="bold cyan"), Text(b.summary_en), Text(""), Text("Key points", style="bold cyan")]
+        body += [mark(Text(b.headline_en, style="bold"), {"headline_en"}), Text("")]
+    body += [mark(Text("Summary", style="bold cyan"), {"summary_en", "summary_vi"}), Text(b.summary_en), Text("")]
+    body.append(Text("Key points", style="bold cyan"))
     for i, p in enumerate(b.key_points, 1):
         line = Text(f"{i}. ", style="bold")
         line.append(p.text_en)
-        body.append(line)
+        body.append(mark(line, {f"key_points[{i - 1}].text_en"}))
         if show_source:
             src = Text("   ", style="dim")
             src.append(p.text_vi, style="dim italic")
             src.append(f"  ({source_ref(p)})", style="dim")
             body.append(src)
+    if b.checks:
+        body += [Text(""), Text(f"Checks: {len(b.checks)} of {b.values_checked} values did not match (⚠)", style="bold yellow")]
+        body += [Text(f"• {line}", style="yellow") for line in check_lines(b)]
     for n in b.notes:
         body.append(Text(f"Note: {n}", style="dim"))
     for w in b.warnings:

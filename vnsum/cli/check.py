@@ -1,0 +1,75 @@
+"""``vnsum check FILE.jsonl``: the brief's faithfulness checks on any translation or summary."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+
+import typer
+
+from vnsum.cli.choices import Format, resolve_format
+from vnsum.cli.env import Environment
+from vnsum.errors import InputError
+
+
+def check_command(
+    ctx: typer.Context,
+    file: Optional[str] = typer.Argument(
+        None, help='JSONL: lines of {"vi", "en"} or {"article", "summary"}; \'-\' or nothing reads stdin.'
+    ),
+    fmt: Format = typer.Option("auto", "--format", "-f", help="json: one result a line (the default when piped); rich: a table."),
+    max_bytes: Optional[int] = typer.Option(
+        None, "--max-bytes", help="Refuse inputs larger than this (default 5 MB, or VNSUM_MAX_BYTES)."
+    ),
+) -> None:
+    """Check numbers, dates, amounts and names: a translation against its Vietnamese, or a summary against its article.
+
+    Prints one JSON result a line ({"line", "kind", "ok", "checked", "problems"}); a line that is
+    not a record gets {"line", "error"}. Exit 0 when every record passes, 5 when some do not, 1 for bad lines.
+    """
+    from vnsum import checks
+    from vnsum.cli.inputs import read_inputs, size_limit
+    from vnsum.errors import ExitCode
+
+    env: Environment = ctx.obj
+    src = read_inputs(env, [file] if file else [], None, size_limit(max_bytes))[0]
+    results: list[dict[str, Any]] = []
+    for n, line in enumerate(src.text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError("not a JSON object")
+            results.append({"line": n, **checks.check_record(record)})
+        except ValueError as exc:  # JSONDecodeError included
+            results.append({"line": n, "error": str(exc).splitlines()[0]})
+    if not results:
+        raise InputError(f"{src.name}: no records")
+    chosen = resolve_format(fmt.value, bool(env.stdout_isatty))
+    assert env.stdout is not None
+    if chosen == "rich":
+        _table(results, env)
+    else:
+        for r in results:
+            env.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    if any("error" in r for r in results):
+        raise typer.Exit(int(ExitCode.BAD_INPUT))
+    if not all(r["ok"] for r in results):
+        raise typer.Exit(int(ExitCode.CHECKS_FAILED))
+
+
+def _table(results: list[dict[str, Any]], env: Environment) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from vnsum.render import sanitize
+
+    table = Table("line", "kind", "checked", "result")
+    for r in results:
+        if "error" in r:
+            table.add_row(str(r["line"]), "-", "-", sanitize(f"error: {r['error']}"))
+            continue
+        found = "; ".join(f"{p['kind']} {p['value']!r} {p['problem']}" for p in r["problems"]) or "ok"
+        table.add_row(str(r["line"]), r["kind"], str(r["checked"]), sanitize(found))
+    Console(file=env.stdout, width=env.width, markup=False, highlight=False, emoji=False).print(table)
