@@ -230,3 +230,36 @@ def test_a_damaged_cache_never_breaks_a_brief(run_cli, tiny: TinyModels, tmp_pat
     r = run_cli(SEED, "--recipe", tiny.recipe, "-q", "-f", "json")
     assert r.code == 0 and json.loads(r.out)["key_points"]
     assert "warning" in r.err and "cache" in r.err
+
+
+def test_run_many_batches_and_matches_single_briefs(tiny: TinyModels, article: Path) -> None:
+    """Several articles through one generate per stage give the briefs each gets alone;
+    an unreadable article gets its error in its place."""
+    from vnsum.errors import InputError
+    from vnsum.pipeline import Options, Pipeline
+    from vnsum.reading.source import Source, read_path
+
+    calls: list[int] = []
+
+    def counting(path, ref, options, notify=None):  # type: ignore[no-untyped-def]
+        engine = load_engine(path, ref, options, notify)
+        original = engine.generate
+
+        def generate(batch, settings):  # type: ignore[no-untyped-def]
+            calls.append(len(batch))
+            return original(batch, settings)
+
+        engine.generate = generate  # type: ignore[method-assign]
+        return engine
+
+    sources = [read_path(SEED), read_path(article), Source(name="english", text="Hello world. " * 40, encoding="utf-8")]
+    with Pipeline(Options(recipe=str(tiny.recipe), overlap=False, nbest=1), engine_factory=counting) as p:
+        together = p.run_many(sources)
+        n_batched = len(calls)
+        alone = [p.run(s) for s in sources[:2]]
+    assert isinstance(together[2], InputError)
+    assert n_batched == 2, "one summarizer call and one translator call for the whole batch"
+    for a, b in zip(together[:2], alone):
+        assert not isinstance(a, Exception)
+        assert a.summary_vi == b.summary_vi and [k.text_vi for k in a.key_points] == [k.text_vi for k in b.key_points]
+        assert [k.text_en for k in a.key_points] == [k.text_en for k in b.key_points]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -23,7 +23,7 @@ from vnsum.assemble import Drafted, assemble
 from vnsum.brief import Brief, CheckProblem
 from vnsum.cache import ResultCache, cache_key
 from vnsum.engines import Engine, EngineFactory, EngineOptions, GenerationSettings, NBestEngine, load_engine
-from vnsum.errors import InputError, UsageError
+from vnsum.errors import InputError, UsageError, VnsumError
 from vnsum.reading.source import Source
 from vnsum.recipes import LENGTHS, Recipe, Step, load_recipe, with_models
 from vnsum.text import Article, parse_article, split_sentences, vietnamese_share
@@ -66,6 +66,17 @@ class Options:
     nbest: int = 4
     #: Which engine, device, compute type and threads.
     engine: EngineOptions = field(default_factory=EngineOptions)
+
+
+@dataclass
+class _Work:
+    """An article on its way through ``run_many``."""
+
+    index: int
+    source: Source
+    article: Article
+    key: str | None
+    headline_vi: str | None
 
 
 @dataclass
@@ -173,68 +184,101 @@ class Pipeline:
 
     def run(self, source: Source) -> Brief:
         """One article in, one Brief out."""
-        run = _Run()
+        result = self.run_many([source])[0]
+        if isinstance(result, VnsumError):
+            raise result
+        return result
+
+    def run_many(self, sources: Sequence[Source]) -> list[Brief | VnsumError]:
+        """Several articles through each model call together: one ``generate`` for all their
+        summaries (the engines sort by length), one for all their translations, with the
+        translate-ahead overlap for all of them. An article that cannot be read gets its error in
+        its place; a model that fails fails the call. Stage timings of a batch are the batch's."""
+        results: list[Brief | VnsumError | None] = [None] * len(sources)
+        batch_run = _Run()
+        work: list[_Work] = []
+        with _timed(batch_run, "segment", self._on_stage, "reading the article" if len(sources) == 1 else "reading the articles"):
+            for i, source in enumerate(sources):
+                try:
+                    article = self.read(source)
+                except VnsumError as exc:
+                    results[i] = exc
+                    continue
+                key = self._cache_key(source, article) if self.cache is not None else None
+                stored = self.cache.get(key) if key is not None and self.cache is not None else None
+                if stored is not None and key is not None:
+                    results[i] = self._from_cache(stored, source, key)
+                    continue
+                work.append(_Work(i, source, article, key, article.title or source.title))
+        if work:
+            for w, brief in zip(work, self._briefs(work, batch_run)):
+                results[w.index] = brief
+        return [r for r in results if r is not None]
+
+    def _briefs(self, work: list[_Work], run: _Run) -> list[Brief]:
         opts = self.options
-        with _timed(run, "segment", self._on_stage, "reading the article"):
-            article = self.read(source)
-        key = self._cache_key(source, article) if self.cache is not None else None
-        if key is not None and self.cache is not None:
-            stored = self.cache.get(key)
-            if stored is not None:
-                return self._from_cache(stored, source, key)
         self._load_time = 0.0
         summarizer = self.engine_for(self.recipe.summarizer)
         translator = self.engine_for(self.recipe.translator)
         if self._load_time:
             run.timings["load"] = self._load_time
-        headline_vi = article.title or source.title
-        ahead = self._translate_ahead(run, summarizer, translator, article, headline_vi)
+        ahead = self._translate_ahead(run, summarizer, translator, work)
         try:
             with _timed(run, "summarize", self._on_stage, "summarising"):
-                summary_vi, n_chunks, dropped = self._summarize(summarizer, article)
+                summaries = self._summarize_many(summarizer, [w.article for w in work])
             known = ahead.result() if ahead is not None else {}
         finally:
             if ahead is not None:
                 ahead.cancel()
+        drafts: list[Drafted] = []
         with _timed(run, "select", self._on_stage, "choosing key points"):
-            chosen = keypoints.select(article, opts.points, summary_vi)
-        draft = Drafted(
-            source=source,
-            article=article,
-            headline_vi=headline_vi,
-            summary_vi=summary_vi,
-            summary_sentences=split_sentences(summary_vi) or ([summary_vi] if summary_vi else []),
-            chosen=chosen,
-            english={},
-            points_asked=opts.points,
-            chunks=n_chunks,
-            notes=self._load_notes,
-        )
+            for w, (summary_vi, n_chunks, dropped) in zip(work, summaries):
+                draft = Drafted(
+                    source=w.source,
+                    article=w.article,
+                    headline_vi=w.headline_vi,
+                    summary_vi=summary_vi,
+                    summary_sentences=split_sentences(summary_vi) or ([summary_vi] if summary_vi else []),
+                    chosen=keypoints.select(w.article, opts.points, summary_vi),
+                    english={},
+                    points_asked=opts.points,
+                    chunks=n_chunks,
+                    notes=list(self._load_notes),
+                )
+                if n_chunks > 1:
+                    draft.notes.append(
+                        f"chunked: {n_chunks} (the article is longer than the summarizer's input; summarised in parts)"
+                    )
+                if dropped:
+                    draft.warnings.append(
+                        f"not in the summary: {len(dropped)} sentence(s) did not fit the summarizer's input even after "
+                        "summarising in parts, beginning: " + " | ".join(d[:80] for d in dropped[:3])
+                    )
+                drafts.append(draft)
         self._load_notes = []
         with _timed(run, "translate", self._on_stage, "translating"):
-            hypotheses = self._translate(translator, draft.segments(), known)
+            hypotheses = self._translate(translator, [seg for d in drafts for seg in d.segments()], known)
+        briefs = []
         with _timed(run, "check", self._on_stage, "checking names, numbers and dates"):
-            problems, checked = self._check(draft, hypotheses, article, headline_vi)
-        if n_chunks > 1:
-            draft.notes.append(f"chunked: {n_chunks} (the article is longer than the summarizer's input; summarised in parts)")
-        if dropped:
-            draft.warnings.append(
-                f"not in the summary: {len(dropped)} sentence(s) did not fit the summarizer's input even after summarising "
-                "in parts, beginning: " + " | ".join(d[:80] for d in dropped[:3])
+            checked_drafts = [(d, *self._check(d, hypotheses, d.article, d.headline_vi)) for d in drafts]
+        engine_names = ", ".join(sorted({summarizer.name, translator.name}))
+        for w, (draft, problems, checked) in zip(work, checked_drafts):
+            if len(work) > 1:
+                draft.notes.append(f"batched with {len(work) - 1} other article(s): timings are the batch's")
+            brief = assemble(
+                draft,
+                models={"summarizer": self.recipe.summarizer.model, "translator": self.recipe.translator.model},
+                recipe=self.recipe.name,
+                engine=engine_names,
+                timings=run.timings,
+                body_count=len(w.article.body_sentences()),
             )
-        brief = assemble(
-            draft,
-            models={"summarizer": self.recipe.summarizer.model, "translator": self.recipe.translator.model},
-            recipe=self.recipe.name,
-            engine=", ".join(sorted({summarizer.name, translator.name})),
-            timings=run.timings,
-            body_count=len(article.body_sentences()),
-        )
-        brief.checks = problems
-        brief.values_checked = checked
-        if key is not None and self.cache is not None:
-            self.cache.put(key, brief.to_dict(), source=brief.source, headline=brief.headline_en)
-        return brief
+            brief.checks = problems
+            brief.values_checked = checked
+            if w.key is not None and self.cache is not None:
+                self.cache.put(w.key, brief.to_dict(), source=brief.source, headline=brief.headline_en)
+            briefs.append(brief)
+        return briefs
 
     # ------------------------------------------------------------------ checks and cache
 
@@ -307,14 +351,18 @@ class Pipeline:
         return brief
 
     def _translate_ahead(
-        self, run: _Run, summarizer: Engine, translator: Engine, article: Article, headline_vi: str | None
+        self, run: _Run, summarizer: Engine, translator: Engine, work: list[_Work]
     ) -> Future[dict[str, list[str]]] | None:
         """Key points chosen without the summary are usually the final ones: translate them (and the
-        headline) on the other core while the summary is written. Whatever the summary changes is
+        headlines) on the other core while the summaries are written. Whatever a summary changes is
         translated afterwards, so the result is the same as in sequence."""
         if not self.overlaps(summarizer, translator):
             return None
-        guess = ([headline_vi] if headline_vi else []) + [c.text for c in keypoints.select(article, self.options.points)]
+        guess: list[str] = []
+        for w in work:
+            guess += ([w.headline_vi] if w.headline_vi else []) + [
+                c.text for c in keypoints.select(w.article, self.options.points)
+            ]
         pool = ThreadPoolExecutor(1, thread_name_prefix="vnsum-translate")
 
         def timed() -> dict[str, list[str]]:
@@ -327,6 +375,24 @@ class Pipeline:
         future = pool.submit(timed)
         pool.shutdown(wait=False)
         return future
+
+    def _summarize_many(self, engine: Engine, articles: list[Article]) -> list[tuple[str, int, list[str]]]:
+        """Summaries of several articles: those that fit the input in one ``generate`` call, the
+        longer ones each in parts first (see ``_summarize``)."""
+        step = self.recipe.summarizer
+        settings = step.settings(self.options.length)
+        budget = settings.max_input_tokens - _prefix_tokens(engine, step.prefix)
+        texts: list[str] = []
+        out: list[tuple[str, int, list[str]] | None] = []
+        bodies = [" ".join(s for _, _, s in a.body_sentences()) for a in articles]
+        for article, body, n in zip(articles, bodies, engine.count_tokens(bodies) if bodies else []):
+            if n <= budget:
+                texts.append(body)
+                out.append(None)
+            else:
+                out.append(self._summarize(engine, article))
+        summaries = iter(self._generate(engine, [step.prefix + t for t in texts], settings) if texts else [])
+        return [r if r is not None else (next(summaries).strip(), 1, []) for r in out]
 
     def _summarize(self, engine: Engine, article: Article) -> tuple[str, int, list[str]]:
         """Summarise the body; chunk on sentence boundaries when it exceeds the input budget.

@@ -1,8 +1,9 @@
 """Run the work items of ``vnsum batch`` through one loaded Pipeline, recording each in the journal.
 
-One article at a time through the same Pipeline (models loaded once). Batching the
-``generate`` calls of several articles together is a later step; it will replace the loop
-in :func:`run_batch` without changing its contract.
+Articles go through the same Pipeline (models loaded once) in groups of ``group`` (default 8):
+each group's summaries are one ``generate`` call and its translations another
+(``Pipeline.run_many``), which keeps both cores busy. If a model call of a group fails, the
+group's articles are run one by one, so the error lands on the article that caused it.
 
 Every :class:`~vnsum.errors.VnsumError` raised for one article (unreadable file, not
 Vietnamese, a URL that cannot be fetched, a model that fails on this input) becomes an
@@ -66,25 +67,16 @@ def run_batch(
     *,
     skip: set[str] | frozenset[str] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    group: int = 8,
 ) -> BatchCounts:
     """Summarise every item whose id is not in ``skip`` (default: the ids the journal already
     has) and write one journal line for each; ``on_result(item, record)`` is called after each
     line is written. Returns the counts of this run."""
     done = journal.done_ids() if skip is None else skip
     counts = BatchCounts()
-    for item in items:
-        if item.id in done:
-            counts.skipped += 1
-            continue
-        record: dict[str, Any]
-        if isinstance(item, BadItem):
-            record = error_record(item.id, item.source, item.code, item.message)
-        else:
-            try:
-                brief = pipeline.run(read_item(item, max_bytes))
-                record = ok_record(item.id, item.source, brief.to_dict())
-            except VnsumError as exc:
-                record = error_record(item.id, item.source, _code(exc), exc.cli_message)
+    pending: list[tuple[Item, Source]] = []
+
+    def write(item: Item | BadItem, record: dict[str, Any]) -> None:
         journal.write(record)
         if "error" in record:
             counts.failed += 1
@@ -92,4 +84,49 @@ def run_batch(
             counts.done += 1
         if on_result is not None:
             on_result(item, record)
+
+    def flush() -> None:
+        if not pending:
+            return
+        for (item, _), record in zip(pending, _summarise_group(pipeline, pending)):
+            write(item, record)
+        pending.clear()
+
+    for item in items:
+        if item.id in done:
+            counts.skipped += 1
+            continue
+        if isinstance(item, BadItem):
+            write(item, error_record(item.id, item.source, item.code, item.message))
+            continue
+        try:
+            source = read_item(item, max_bytes)
+        except VnsumError as exc:
+            write(item, error_record(item.id, item.source, _code(exc), exc.cli_message))
+            continue
+        pending.append((item, source))
+        if len(pending) >= max(1, group):
+            flush()
+    flush()
     return counts
+
+
+def _summarise_group(pipeline: Pipeline, group: list[tuple[Item, Source]]) -> list[dict[str, Any]]:
+    try:
+        results: list[Any] = pipeline.run_many([source for _, source in group])
+    except VnsumError:  # a model call failed: find the article that made it fail
+        results = [_one(pipeline, source) for _, source in group]
+    out = []
+    for (item, _), result in zip(group, results):
+        if isinstance(result, VnsumError):
+            out.append(error_record(item.id, item.source, _code(result), result.cli_message))
+        else:
+            out.append(ok_record(item.id, item.source, result.to_dict()))
+    return out
+
+
+def _one(pipeline: Pipeline, source: Source) -> Any:
+    try:
+        return pipeline.run(source)
+    except VnsumError as exc:
+        return exc
