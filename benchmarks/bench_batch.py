@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_speed import build_models, write_recipe  # noqa: E402
+from bench_speed import build_models, write_recipe
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev" / "articles.jsonl"
 
