@@ -48,3 +48,46 @@ def test_k_larger_than_article() -> None:
     )
     assert len(select(art, 10)) == 2
     assert select(art, 0) == []
+
+
+def test_key_points_skip_captions_credits_and_bylines() -> None:
+    # a one-paragraph article as crawled: caption and credit glued before the first sentence, a
+    # sub-heading glued in the middle, the author's name at the very end
+    art = parse_article(
+        "Giá xăng giảm mạnh\n"
+        "Người dân đổ xăng tại một cửa hàng ở Hà Nội - Ảnh: Minh Hòa Chiều 12/5, liên bộ Công Thương - Tài chính "
+        "điều chỉnh giá xăng giảm mạnh. Giá xăng giảm 1.000 đồng mỗi lít từ 15h chiều nay. Giá dầu giảm ít hơn. "
+        "Nhiều chuyên gia Theo các chuyên gia, giá xăng có thể còn giảm trong tháng tới. Nhu cầu tiêu thụ xăng dầu "
+        "trong nước tăng nhẹ. HOÀNG LONG"
+    )
+    dropped = [t for _, _, t in art.dropped()]
+    assert dropped == ["Người dân đổ xăng tại một cửa hàng ở Hà Nội", "- Ảnh: Minh Hòa", "Nhiều chuyên gia", "HOÀNG LONG"]
+    by_index = {p.index: p for p in art.paragraphs}
+    for c in select(art, 3):
+        assert by_index[c.paragraph].kind in (LEAD, BODY)
+        assert not any(t in c.text for t in dropped)
+
+
+def test_centrality_in_linear_time_equals_the_pairwise_mean() -> None:
+    from vnsum.keypoints import _centrality, _cos, _tfidf
+
+    docs = [["a", "b", "c"], ["b", "c", "d"], ["e"], ["a", "a", "e", "f"], []]
+    vecs = _tfidf(docs)
+    pairwise = [sum(_cos(vecs[i], vecs[j]) for j in range(len(vecs)) if j != i) / (len(vecs) - 1) for i in range(len(vecs))]
+    assert [round(x, 12) for x in _centrality(vecs)] == [round(x, 12) for x in pairwise]
+
+
+def test_keypoints_of_a_5mb_article_in_seconds(run_cli, tmp_path) -> None:
+    """A 5 MB article (the default size limit) through `vnsum keypoints`: 5 s on this machine's
+    2 cores when idle; the bound here leaves room for a loaded CI machine."""
+    import time
+
+    from conftest import DATA
+
+    body = "\n".join((DATA / "seed_binhduong.txt").read_text(encoding="utf-8").splitlines()[1:])
+    big = tmp_path / "big.txt"
+    big.write_text("Tiêu đề\n" + "\n".join([body] * (4_900_000 // len(body.encode()))), encoding="utf-8")
+    start = time.perf_counter()
+    r = run_cli("keypoints", big, "-f", "json")
+    assert r.code == 0, r.err
+    assert time.perf_counter() - start < 20

@@ -63,13 +63,27 @@ def _tfidf(docs: list[list[str]]) -> list[dict[str, float]]:
     for d in docs:
         df.update(set(d))
     n = len(docs)
+    idf = {w: math.log((1 + n) / (1 + c) + 1) for w, c in df.items()}
     vecs = []
     for d in docs:
-        tf = Counter(d)
-        vec = {w: (1 + math.log(c)) * math.log((1 + n) / (1 + df[w]) + 1) for w, c in tf.items()}
+        vec = {w: (1.0 if c == 1 else 1 + math.log(c)) * idf[w] for w, c in Counter(d).items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vecs.append({w: v / norm for w, v in vec.items()})
     return vecs
+
+
+def _centrality(vecs: list[dict[str, float]]) -> list[float]:
+    """Mean cosine of each vector to all the others, in linear time: v_i . (sum of all) - v_i . v_i."""
+    n = len(vecs)
+    total: dict[str, float] = {}
+    for vec in vecs:
+        for w, v in vec.items():
+            total[w] = total.get(w, 0.0) + v
+    out = []
+    for vec in vecs:
+        own = sum(v * v for v in vec.values())
+        out.append(max(0.0, _cos(vec, total) - own) / max(1, n - 1))
+    return out
 
 
 def _cos(a: dict[str, float], b: dict[str, float]) -> float:
@@ -83,33 +97,28 @@ def score_sentences(article: Article, summary: str | None = None) -> list[Candid
     sents = article.body_sentences()
     if not sents:
         return []
-    grams = [_features(s) for _, _, s in sents]
-    vecs = _tfidf(grams)
-    n = len(sents)
-    centrality = [sum(_cos(vecs[i], vecs[j]) for j in range(n) if j != i) / max(1, n - 1) for i in range(n)]
+    toks = [tokens(s) for _, _, s in sents]
+    content = [[t for t in ts if t not in STOPWORDS] for ts in toks]
+    vecs = _tfidf([words + [f"{a}_{b}" for a, b in zip(words, words[1:])] for words in content])
+    centrality = _centrality(vecs)
     top = max(centrality) or 1.0
     title_words = set(content_tokens(article.title)) if article.title else set()
     summary_words = set(content_tokens(summary)) if summary else set()
     out = []
     for i, (p, j, s) in enumerate(sents):
-        words = set(content_tokens(s))
+        words = set(content[i])
         score = W_POSITION / (1.0 + i / POSITION_DECAY) + W_CENTRALITY * centrality[i] / top
         if title_words:
             score += W_TITLE * len(words & title_words) / len(title_words)
         if summary_words and words:
             score += W_SUMMARY * len(words & summary_words) / len(summary_words)
-        length = len(tokens(s))
+        length = len(toks[i])
         if length < 8:
             score *= 0.5
         elif length > CONCISE_SYLLABLES:
             score *= math.sqrt(CONCISE_SYLLABLES / length)
         out.append(Candidate(p, j, s, score))
     return out
-
-
-def _features(sentence: str) -> list[str]:
-    words = content_tokens(sentence)
-    return words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
 
 
 def select(article: Article, k: int = 5, summary: str | None = None, max_overlap: float = MAX_OVERLAP) -> list[Candidate]:
