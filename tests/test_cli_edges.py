@@ -236,3 +236,27 @@ def test_fewer_key_points_are_explained(tiny: TinyModels, run_cli) -> None:
     assert warning.startswith("only ") and ("repeat too much" in warning or "body sentence(s)" in warning)
     plain = run_cli(SEED, "--recipe", tiny.recipe, "-n", "50", "-f", "plain", "-q").out
     assert f"Warning: {warning}" in plain
+
+
+def test_a_full_disk_is_one_line_and_exit_74(tiny: TinyModels) -> None:
+    for redirect in ("-o /dev/full", "> /dev/full"):
+        r = subprocess.run(
+            f'"{sys.executable}" -m vnsum "{SEED}" --recipe "{tiny.recipe}" -q --no-cache {redirect}',
+            shell=True,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        assert r.returncode == 74, (redirect, r.stderr)
+        assert r.stderr.count("\n") == 1 and "No space left on device" in r.stderr, (redirect, r.stderr)
+
+
+@pytest.mark.parametrize("args", [["--summarizer", ""], ["--translator", " "]])
+def test_empty_model_ids_are_usage_errors(run_cli, args: list[str]) -> None:
+    r = run_cli(SEED, *args)
+    assert r.code == 2 and "empty model id" in r.err
+
+
+def test_models_list_with_an_empty_id_is_a_usage_error(run_cli) -> None:
+    r = run_cli("models", "list", "")
+    assert r.code == 2 and "empty model id" in r.err
