@@ -3,36 +3,49 @@
 Pure Python, no model: it runs before anything is loaded.
 """
 
-from vnsum.text.article import (
+from vnsum.text.article import Article, Paragraph, parse_article, strip_agency_tag
+from vnsum.text.clean import clean_text, normalize_tone_marks
+from vnsum.text.kinds import (
+    AGENCY_TAG,
     BODY,
     BOILERPLATE,
     BYLINE,
     CAPTION,
+    CREDIT,
+    FURNITURE,
     LEAD,
+    NON_BODY_KINDS,
+    RELATED_LINKS,
+    SOURCE_LINE,
+    SUBHEADING,
     TITLE,
-    Article,
-    Paragraph,
-    parse_article,
-    strip_agency_tag,
 )
-from vnsum.text.clean import clean_text, normalize_tone_marks
 from vnsum.text.lang import STOPWORDS, vietnamese_share
+from vnsum.text.report import reading_report
 from vnsum.text.sentences import ABBREVIATIONS, split_sentences
 
 __all__ = [
     "ABBREVIATIONS",
+    "AGENCY_TAG",
     "BODY",
     "BOILERPLATE",
     "BYLINE",
     "CAPTION",
+    "CREDIT",
+    "FURNITURE",
     "LEAD",
+    "NON_BODY_KINDS",
+    "RELATED_LINKS",
+    "SOURCE_LINE",
     "STOPWORDS",
+    "SUBHEADING",
     "TITLE",
     "Article",
     "Paragraph",
     "clean_text",
     "normalize_tone_marks",
     "parse_article",
+    "reading_report",
     "split_sentences",
     "strip_agency_tag",
     "vietnamese_share",

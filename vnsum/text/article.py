@@ -1,52 +1,96 @@
-"""The structure of an article: title, lead, body, captions, byline, boilerplate, each paragraph's sentences.
+"""The structure of an article: title, lead, body, and what is not body (captions, credits, bylines,
+source lines, related links, page furniture, sub-headings, agency tags), each paragraph's sentences.
 
-Pure Python on purpose: it runs before any model is loaded, it is what the
-key-point selector works on, and it must be fast and predictable.
+Pure Python on purpose: it runs before any model is loaded, it is what the key-point selector
+works on, and it must be fast and predictable. A paragraph is one line of the cleaned input;
+what is inside a line is found by ``vnsum.text.segment``, so a caption glued into running text
+is left out of the body while the sentences around it stay. ``Paragraph.pieces`` keeps every
+piece of the line in order, body and not, so a reader (``vnsum read``) can see what was dropped.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from vnsum.text.clean import clean_text
-from vnsum.text.sentences import _is_upper_start, split_sentences
-
-TITLE = "title"
-LEAD = "lead"
-BODY = "body"
-CAPTION = "caption"
-BYLINE = "byline"
-BOILERPLATE = "boilerplate"
-
-_CAPTION_START = re.compile(
-    r"^\(?\s*(?:Ảnh|Hình|Hình ảnh|Nguồn ảnh|Video|Clip|Đồ họa|Infographic)\s*(?:minh họa)?\s*[:：]", re.IGNORECASE
+from vnsum.text.kinds import (
+    AGENCY_TAG,
+    BODY,
+    BODY_KINDS,
+    BOILERPLATE,
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    FURNITURE,
+    LEAD,
+    PAGE_KINDS,
+    RELATED_LINKS,
+    SOURCE_LINE,
+    SUBHEADING,
+    TITLE,
 )
-_CAPTION_TAIL = re.compile(r"(?:\s[-–—]\s*|\s*\()\s*(?:Ảnh|Nguồn|Video|Đồ họa)\s*:\s*[^.!?]{1,60}\)?\s*$")
-_CREDIT_ONLY = re.compile(r"^\(?\s*(?:Ảnh|Video|Clip|Nguồn ảnh|Đồ họa)\s*(?P<illustration>minh họa)?\s*:?\s*[^.!?]{0,60}\)?\.?$")
-_AGENCY_TAG = re.compile(r"^(?:\([^()\n]{2,30}\)|[A-ZĐ][\w.]{1,15}(?:\.[A-Za-z]{2,3})?)\s*[-–—]+\s+(?=\S)")
-_BYLINE = re.compile(
-    r"^\(?\s*(?:Theo|Nguồn|Bài|Tin|Bài và ảnh|Nhóm PV|PV|BTV|CTV)\b[^.!?]{0,60}\)?\.?$|^[A-ZĐ][^\d.!?:;,]{0,45}$"
-)
+from vnsum.text.segment import _AGENCY_TAG, _LINK_LABEL, segment_line
+from vnsum.text.sentences import _is_upper_start, sentence_spans
+
+__all__ = [
+    "AGENCY_TAG",
+    "BODY",
+    "BOILERPLATE",
+    "BYLINE",
+    "CAPTION",
+    "CREDIT",
+    "FURNITURE",
+    "LEAD",
+    "RELATED_LINKS",
+    "SOURCE_LINE",
+    "SUBHEADING",
+    "TITLE",
+    "Article",
+    "Paragraph",
+    "parse_article",
+    "strip_agency_tag",
+]
+
 _BOILERPLATE_START = re.compile(
-    r"^(?:Trang chủ|Đăng nhập|Đăng ký|Đăng xuất|Chia sẻ|Bình luận|Tin liên quan|Bài liên quan|Tin cùng chuyên mục|"
-    r"Xem thêm|Đọc thêm|Tags?|Từ khóa|Quảng cáo|Liên hệ|Bản quyền|Copyright|Hotline|E-?mail|Theo dõi|Tải ứng dụng|"
-    r"In bài|Gửi bài|Lượt xem|Chuyên mục|Menu|Tìm kiếm|Video nổi bật|Đọc nhiều|Mới nhất)\b",
+    r"^(?:Trang chủ|Đăng nhập|Đăng ký|Đăng xuất|Chia sẻ|Bình luận|Tin cùng chuyên mục|Tags?|Từ khóa|Quảng cáo|"
+    r"Liên hệ|Bản quyền|Copyright|Hotline|E-?mail|Theo dõi|Tải ứng dụng|In bài|Gửi bài|Lượt xem|Chuyên mục|Menu|"
+    r"Tìm kiếm|Video nổi bật|Đọc nhiều|Mới nhất|Xem nhiều|Tin nóng)\b",
     re.IGNORECASE,
 )
 _NAV_SEPARATORS = re.compile(r"\s[|›»•/·]\s")
-_FINAL_PUNCT = '.!?…:;"”’)»'
+_REPORTING = re.compile(
+    r"\b(?:cho biết|cho hay|nói|khẳng định|cho rằng|tuyên bố|thông tin|công bố|nhấn mạnh|đề nghị|yêu cầu|"
+    r"theo|vừa|đã|sẽ|được biết|ghi nhận|phát hiện|xảy ra)\b",
+    re.IGNORECASE,
+)
+#: Words that say a line describes a picture (not "ảnh hưởng", "mô hình", "tại hiện trường").
+_CAPTION_SIGNS = re.compile(
+    r"trong ảnh|\(ảnh\)|\((?:trái|phải|giữa|bìa trái|bìa phải)\)|\bbìa (?:trái|phải)\b|từ trái (?:sang|qua)|"
+    r"\bchụp (?:ảnh|hình)|\btạo dáng\b|\bảnh lưu niệm\b|\bchụp hình lưu niệm\b|\bống kính\b",
+    re.IGNORECASE,
+)
+_TIME_START = re.compile(r"^(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Khuya|Rạng sáng|Hôm|Tháng|Năm|Đầu|Cuối|Từ|Đến|Trước|Sau)\b")
+_WORD = re.compile(r"[0-9A-Za-zÀ-ỹĐđ]+")
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One non-empty block of the cleaned input (usually one line)."""
+    """One non-empty line of the cleaned input.
+
+    ``kind`` is what the line is as a whole (lead or body when it has body sentences);
+    ``sentences`` are its body sentences only; ``pieces`` is every piece of the line in order
+    as (kind, text), body sentences included (kind lead / body), so nothing is lost;
+    ``text`` is the body text for lead and body paragraphs, the whole line otherwise.
+    """
 
     index: int
     line: int
     kind: str
     text: str
     sentences: tuple[str, ...]
+    pieces: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -63,7 +107,7 @@ class Article:
     @property
     def body(self) -> list[Paragraph]:
         """Lead and body paragraphs: what is summarised and where key points come from."""
-        return [p for p in self.paragraphs if p.kind in (LEAD, BODY)]
+        return [p for p in self.paragraphs if p.kind in BODY_KINDS and p.sentences]
 
     def body_sentences(self) -> list[tuple[int, int, str]]:
         """(paragraph index, sentence index, sentence) for every body sentence."""
@@ -74,39 +118,42 @@ class Article:
         return {p.index: p.line for p in self.paragraphs}
 
     def prose(self) -> str:
-        """Every paragraph that is not page furniture: what the language check reads."""
-        return "\n".join(p.text for p in self.paragraphs if p.kind != BOILERPLATE)
+        """Every piece that is not page furniture or a related-link block: what the language check reads."""
+        out = []
+        for p in self.paragraphs:
+            pieces = p.pieces or ((p.kind, p.text),)
+            kept = [t for k, t in pieces if k not in PAGE_KINDS]
+            if kept:
+                out.append(" ".join(kept))
+        return "\n".join(out)
 
     def body_text(self) -> str:
         return "\n".join(p.text for p in self.body)
 
+    def dropped(self) -> list[tuple[int, str, str]]:
+        """(line, kind, text) of every piece that is not title or body, in order."""
+        return [(p.line, k, t) for p in self.paragraphs for k, t in p.pieces if k not in BODY_KINDS and k != TITLE]
+
 
 def _looks_like_title(line: str, rest: list[str]) -> bool:
     """A short first line without a final period, followed by the article (two lines, or one long one)."""
-    followed = len(rest) >= 2 or (len(rest) == 1 and len(rest[0]) > max(200, 2 * len(line)))
+    followed = len(rest) >= 2 or (len(rest) == 1 and len(rest[0]) > max(40, len(line)) and len(line.split()) <= 30)
     ends_open = line[-1] not in ".;:," or line.endswith(("...", "…"))  # headlines cut off with "..."
-    return followed and 0 < len(line) <= 250 and ends_open and len(split_sentences(line)) <= 2
-
-
-def _looks_like_caption(line: str) -> bool:
-    if _CAPTION_START.match(line) or _CAPTION_TAIL.search(line):
-        return True
-    words = line.split()
-    return len(line) <= 160 and len(words) <= 28 and line[-1] not in _FINAL_PUNCT and len(split_sentences(line)) == 1
+    return followed and 0 < len(line) <= 250 and ends_open and len(sentence_spans(line)) <= 2
 
 
 def _looks_like_boilerplate(line: str) -> bool:
-    """Menus, share/login prompts, related-link headers, copyright lines."""
-    if "©" in line and len(line) < 200:
+    """Menus, share/login prompts, copyright lines (a whole line)."""
+    if ("©" in line or "®" in line) and len(line) < 200:
         return True
-    if _BOILERPLATE_START.match(line) and (len(line) < 120 or line.count("|") >= 2):
-        return True
+    m = _BOILERPLATE_START.match(line)
+    if m and (len(line.split()) <= 6 or line.count("|") >= 2 or line[m.end() :].lstrip().startswith(":")):
+        # "Chia sẻ về dự định trong tương lai, Quang cho biết: …" is a sentence, not a share button
+        rest = line[m.end() :].lstrip(" :")
+        if len(line.split()) <= 6 or line.count("|") >= 2 or len(rest.split()) <= 8:
+            return True
     items = _NAV_SEPARATORS.split(line)
     return len(items) >= 4 and max(len(i) for i in items) <= 40
-
-
-def _looks_like_byline(line: str) -> bool:
-    return len(line) <= 70 and len(line.split()) <= 8 and bool(_BYLINE.match(line))
 
 
 def strip_agency_tag(text: str) -> str:
@@ -118,75 +165,116 @@ def strip_agency_tag(text: str) -> str:
     return text[m.end() :] if after and (_is_upper_start(after) or after in '“"') else text
 
 
-def body_sentences(paragraph: str) -> tuple[list[str], int]:
-    """The paragraph's real sentences, and how many caption pieces were taken out of it.
+def _content(text: str) -> set[str]:
+    from vnsum.text.lang import STOPWORDS
 
-    Crawled pages glue photo captions into the text: "<caption> - Ảnh: AFP",
-    "<caption> (Ảnh: Reuters)", or "<caption>. Ảnh: Pexel", where the caption is
-    the sentence before the credit.
-    """
-    out: list[str] = []
-    dropped = 0
-    for s in split_sentences(paragraph):
-        credit = _CREDIT_ONLY.match(s)
-        if credit:
-            dropped += 1
-            if out and not credit.group("illustration") and len(out[-1]) <= 300:
-                out.pop()
-                dropped += 1
-            continue
-        if _CAPTION_TAIL.search(s):
-            dropped += 1
-            continue
-        out.append(s)
-    return out, dropped
+    return {w for w in (t.lower() for t in _WORD.findall(text)) if w not in STOPWORDS and not w.isdigit()}
+
+
+def _caption_first_line(sentence: str, later: list[str]) -> bool:
+    """Is the first line after the title a photo caption written as a sentence ("Cơ quan chức năng
+    TP Vũng Tàu tịch thu phương tiện lấn chiếm vỉa hè.")? Short, no reporting verb or tense word,
+    no time phrase in front, and a photo word or a later sentence that says the same."""
+    words = sentence.split()
+    if not (4 <= len(words) <= 25) or not sentence.rstrip().endswith(".") or len(sentence_spans(sentence)) != 1:
+        return False
+    if _REPORTING.search(sentence) or _TIME_START.match(sentence) or '"' in sentence or "“" in sentence:
+        return False
+    if _CAPTION_SIGNS.search(sentence):
+        return True
+    mine = _content(sentence)
+    if len(mine) < 4:
+        return False
+    return any(len(mine & _content(s)) / len(mine) >= 0.6 for s in later)
 
 
 def parse_article(text: str) -> Article:
-    """Clean ``text`` and label each paragraph title / lead / body / caption / byline."""
+    """Clean ``text`` and label each paragraph, and each piece inside it, with its kind."""
     cleaned = clean_text(text)
     raw: list[tuple[int, str]] = [(n + 1, line) for n, line in enumerate(cleaned.split("\n")) if line.strip()]
-    paragraphs: list[Paragraph] = []
-    notes: list[str] = []
     total = len(raw)
+    lone = total >= 3
+    kinds: list[str | None] = [None] * total
+    for pos, (_, line) in enumerate(raw):
+        if _looks_like_boilerplate(line):
+            kinds[pos] = FURNITURE
+        elif pos == 0 and _looks_like_title(line, [r for _, r in raw[1:]]):
+            kinds[pos] = TITLE
+        elif _LINK_LABEL.match(line) and len(line.split()) <= 4:
+            kinds[pos] = RELATED_LINKS
+        elif (
+            pos > 0 and kinds[pos - 1] is None and " ".join(line.split()) == " ".join(raw[pos - 1][1].split()) and len(line) >= 25
+        ):
+            kinds[pos] = CAPTION  # a photo block repeated line for line
+    pieces: list[list[tuple[str, int, int]] | None] = [None] * total
+    first_done = False
+    for pos, (_, line) in enumerate(raw):
+        if kinds[pos] is not None:
+            continue
+        found = segment_line(line, first=not first_done, last=pos == total - 1, lone=lone)
+        pieces[pos] = found
+        if any(k == BODY for k, _, _ in found):
+            first_done = True
+    # the end of the article: bylines, source lines, widgets (up to three lines back)
+    for pos in range(total - 1, max(-1, total - 4), -1):
+        if kinds[pos] is not None:
+            continue
+        if pos < total - 1:
+            line = raw[pos][1]
+            first_here = not any(any(k == BODY for k, _, _ in (pieces[q] or [])) for q in range(pos))
+            pieces[pos] = segment_line(line, first=first_here, last=True, lone=lone)
+        if any(k == BODY for k, _, _ in pieces[pos] or []):
+            break
+    # a photo caption written as a sentence right after the title (VietNews)
+    body_lines = [pos for pos in range(total) if any(k == BODY for k, _, _ in pieces[pos] or [])]
+    if lone and len(body_lines) >= 4:
+        pos = body_lines[0]
+        ps = pieces[pos]
+        if (pos == 0 or (pos == 1 and kinds[0] == TITLE)) and ps is not None and len(ps) == 1:
+            later = [raw[q][1] for q in body_lines[1:]]
+            if _caption_first_line(raw[pos][1], later):
+                pieces[pos] = [(CAPTION, ps[0][1], ps[0][2])]
+
+    paragraphs: list[Paragraph] = []
+    counts: Counter[str] = Counter()
+    notes: list[str] = []
     seen_body = False
     for pos, (line_no, line) in enumerate(raw):
-        kind = BODY
-        is_last = pos == total - 1
-        if _looks_like_boilerplate(line):
-            kind = BOILERPLATE
-        elif pos == 0 and _looks_like_title(line, [r for _, r in raw[1:]]):
-            kind = TITLE
-        elif is_last and seen_body and _looks_like_byline(line):
-            kind = BYLINE
-        elif (
-            (seen_body and not is_last and _looks_like_caption(line))
-            or _CAPTION_START.match(line)
-            or (not seen_body and total > 1 and pos <= 2 and _looks_like_caption(line) and not _is_sentence_like(line))
-        ):
-            kind = CAPTION
-        if kind == BODY:
-            stripped = strip_agency_tag(line) if not seen_body else line
-            if stripped != line:
-                notes.append(f"dropped agency tag {line[: len(line) - len(stripped)].strip()!r}")
-            line = stripped
-            sentences, dropped = body_sentences(line)
-            if dropped and sentences:
-                notes.append(f"dropped {dropped} photo caption piece(s) from paragraph {len(paragraphs)}")
-            if not sentences:
-                kind = CAPTION
-                paragraphs.append(Paragraph(len(paragraphs), line_no, kind, line, tuple(split_sentences(line))))
-                continue
-            kind = LEAD if not seen_body else BODY
-            seen_body = True
-            paragraphs.append(Paragraph(len(paragraphs), line_no, kind, " ".join(sentences), tuple(sentences)))
+        index = len(paragraphs)
+        line_kind = kinds[pos]
+        if line_kind is not None:
+            kind = line_kind
+            stripped = line.strip()
+            paragraphs.append(Paragraph(index, line_no, kind, stripped, (), ((kind, stripped),)))
+            if kind != TITLE:
+                counts[kind] += 1
             continue
-        paragraphs.append(Paragraph(len(paragraphs), line_no, kind, line, tuple(split_sentences(line))))
-    skipped = sum(p.kind == BOILERPLATE for p in paragraphs)
-    if skipped:
-        notes.append(f"ignored {skipped} line(s) of page furniture (menus, share and login prompts, copyright)")
+        ps = pieces[pos] or []
+        body_kind = LEAD if not seen_body else BODY
+        out_pieces: list[tuple[str, str]] = []
+        sentences: list[str] = []
+        for k, s, e in ps:
+            piece = line[s:e]
+            if k == BODY:
+                sentences.append(piece)
+                out_pieces.append((body_kind, piece))
+            else:
+                out_pieces.append((k, piece))
+                counts[k] += 1
+                if k == AGENCY_TAG:
+                    notes.append(f"dropped agency tag {piece!r}")
+        if sentences:
+            seen_body = True
+            paragraphs.append(Paragraph(index, line_no, body_kind, " ".join(sentences), tuple(sentences), tuple(out_pieces)))
+        else:
+            sizes: Counter[str] = Counter()
+            for k, t in out_pieces:
+                sizes[k] += len(t)
+            kind = sizes.most_common(1)[0][0] if sizes else CAPTION
+            paragraphs.append(Paragraph(index, line_no, kind, line.strip(), (), tuple(out_pieces)))
+    left_out = {k: v for k, v in counts.items() if k != AGENCY_TAG}
+    if left_out:
+        order = [CAPTION, CREDIT, SUBHEADING, BYLINE, SOURCE_LINE, RELATED_LINKS, FURNITURE]
+        parts = [f"{k.replace('_', ' ')} {left_out[k]}" for k in order if k in left_out]
+        notes.append("left out of the body (pieces by kind): " + ", ".join(parts))
     return Article(paragraphs, notes)
-
-
-def _is_sentence_like(line: str) -> bool:
-    return line[-1] in '.!?…"”' or len(line) > 160

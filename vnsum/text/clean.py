@@ -15,9 +15,10 @@ _DROP_TABLE.update({ord(c): " " for c in _SPACES})
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # Old-style ("hòa", "khỏe", "thủy") tone placement for open syllables oa / oe / uy.
-# "qu" + y keeps its mark on y ("quý") in every convention, hence the look-behind.
+# "qu" + y keeps its mark on y ("quý") in every convention, hence the look-behind; "ngu" + y is
+# an open uy syllable like any other ("nguỵ" -> "ngụy"), so only q is excluded.
 _TONE_OA_OE = re.compile(rf"(?<![qQ])([oO])([aAeE])([{_TONES}])(?![\w\u0300-\u036f])")
-_TONE_UY = re.compile(rf"(?<![qQgG])([uU])([yY])([{_TONES}])(?![\w\u0300-\u036f])")
+_TONE_UY = re.compile(rf"(?<![qQ])([uU])([yY])([{_TONES}])(?![\w\u0300-\u036f])")
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 
 
