@@ -18,6 +18,7 @@ from vnsum.cli.evaluate import eval_command
 from vnsum.cli.history import cache_app, history_app
 from vnsum.cli.keypoints import keypoints_command
 from vnsum.cli.models import models_app
+from vnsum.cli.read import read_command
 
 
 class DefaultToBrief(TyperGroup):
@@ -54,11 +55,12 @@ def _root(
 app.command(
     "brief",
     epilog=(
-        "Other commands: keypoints FILE (key sentences, no model), batch, check FILE.jsonl, eval DATA.jsonl, "
+        "Other commands: read FILE (how the article was read), keypoints FILE (key sentences, no model), batch, check FILE.jsonl, eval DATA.jsonl, "
         "history, cache info|clear, models list|pull|rm|path. 'vnsum COMMAND --help' for each."
     ),
 )(brief_command)
 app.command("keypoints")(keypoints_command)
+app.command("read")(read_command)
 app.add_typer(models_app, name="models")
 app.command("batch")(batch_command)
 app.add_typer(history_app, name="history")
