@@ -275,6 +275,7 @@ def parse_article(text: str) -> Article:
     left_out = {k: v for k, v in counts.items() if k != AGENCY_TAG}
     if left_out:
         order = [CAPTION, CREDIT, SUBHEADING, BYLINE, SOURCE_LINE, RELATED_LINKS, FURNITURE]
-        parts = [f"{k.replace('_', ' ')} {left_out[k]}" for k in order if k in left_out]
+        label = {FURNITURE: "page furniture", SUBHEADING: "sub-heading"}
+        parts = [f"{label.get(k, k.replace('_', ' '))} {left_out[k]}" for k in order if k in left_out]
         notes.append("left out of the body (pieces by kind): " + ", ".join(parts))
     return Article(paragraphs, notes)
