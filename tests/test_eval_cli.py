@@ -40,6 +40,7 @@ def test_eval_json_report(tiny: TinyModels, run_cli, tmp_path: Path) -> None:
         assert set(overall[part]) == set(METRICS)
         assert all(0.0 <= v <= 100.0 for v in overall[part].values())
     assert overall["seconds_mean"] > 0
+    assert overall["checked"] == 2 and overall["flag_rate"] is not None and 0.0 <= overall["flag_rate"] <= 1.0
     assert set(report["datasets"]) == {"vnexpress", "wiki"}
     assert [row["id"] for row in report["rows"]] == ["a", "7"]
 

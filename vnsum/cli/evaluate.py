@@ -84,7 +84,9 @@ def eval_command(
                 results.append(EvalRow.failed(record, exc.cli_message, seconds=time.perf_counter() - start))
                 progress.advance(True)
                 continue
-            results.append(EvalRow.from_brief(record, brief.to_dict(), seconds=time.perf_counter() - start))
+            results.append(
+                EvalRow.from_brief(record, brief.to_dict(), seconds=time.perf_counter() - start, flags=len(brief.checks))
+            )
             progress.advance(False)
     report = aggregate(results, include_rows=rows)
     out: Any = env.stdout
