@@ -133,6 +133,7 @@ def test_sigterm_exits_143_with_one_line_and_no_temporary_file(slow_recipe: Path
         os.close(master)
     assert proc.returncode == 143
     assert "vnsum: error: terminated" in err and "Traceback" not in err
+    assert err.split("vnsum: error")[0].endswith("\x1b[2K"), "the spinner's line is erased before the error line"
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
