@@ -25,7 +25,7 @@ from vnsum.reading.source import DEFAULT_MAX_BYTES, Source
 if TYPE_CHECKING:
     from vnsum.pipeline import Pipeline
 
-__all__ = ["BatchCounts", "read_item", "run_batch"]
+__all__ = ["BatchCounts", "read_item", "run_batch", "summarise_group"]
 
 
 @dataclass
@@ -88,7 +88,7 @@ def run_batch(
     def flush() -> None:
         if not pending:
             return
-        for (item, _), record in zip(pending, _summarise_group(pipeline, pending)):
+        for (item, _), record in zip(pending, summarise_group(pipeline, pending)):
             write(item, record)
         pending.clear()
 
@@ -111,7 +111,8 @@ def run_batch(
     return counts
 
 
-def _summarise_group(pipeline: Pipeline, group: list[tuple[Item, Source]]) -> list[dict[str, Any]]:
+def summarise_group(pipeline: Pipeline, group: list[tuple[Item, Source]]) -> list[dict[str, Any]]:
+    """Journal records for a group of articles summarised together (the local and the Ray path share it)."""
     try:
         results: list[Any] = pipeline.run_many([source for _, source in group])
     except VnsumError:  # a model call failed: find the article that made it fail

@@ -1,7 +1,8 @@
 """``vnsum batch INPUT... -o OUT.jsonl``: many articles through one Pipeline, resumably.
 
 The model and recipe options are those of ``vnsum brief`` (:func:`build_options` is shared
-with ``vnsum eval``).
+with ``vnsum eval``). ``--ray`` (with ``--ray-address``, ``--ray-actors``) runs the articles on
+Ray instead (:mod:`vnsum.batch.ray_runner`), with the same journal and the same results.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import typer
 
 from vnsum.cli.choices import ComputeType, Device, EngineName, Length
 from vnsum.cli.env import Environment
-from vnsum.errors import InputError, UsageError
+from vnsum.errors import UsageError
 
 if TYPE_CHECKING:
     from vnsum.pipeline import Options
@@ -65,28 +66,32 @@ def services(env: Environment) -> dict[str, Any]:
 
 
 def _fetcher(max_bytes: int) -> Any:
-    """``fetch_feed(url) -> bytes`` with the ``--url`` limits (size, timeout)."""
+    """``fetch_feed(url) -> bytes`` with the ``--url`` limits and machinery (one deadline for the
+    whole fetch, http(s)-only redirects, short bodies refused, passwords redacted)."""
 
     def fetch_feed(url: str) -> bytes:
-        import urllib.error
-        import urllib.request
+        from vnsum.reading.fetch import fetch_bytes
 
-        from vnsum._version import __version__
-        from vnsum.reading.fetch import TIMEOUT_S
-
-        request = urllib.request.Request(url, headers={"User-Agent": f"vnsum/{__version__}"})
-        try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT_S) as resp:
-                data: bytes = resp.read(max_bytes + 1)
-        except urllib.error.HTTPError as exc:
-            raise InputError(f"{url}: the server answered HTTP {exc.code} {exc.reason}") from None
-        except (urllib.error.URLError, OSError) as exc:
-            raise InputError(f"{url}: cannot fetch ({getattr(exc, 'reason', exc)})") from None
-        if len(data) > max_bytes:
-            raise InputError(f"{url}: the feed is larger than the {max_bytes / 1e6:.1f} MB limit")
-        return data
+        return fetch_bytes(url, max_bytes=max_bytes)[0]
 
     return fetch_feed
+
+
+def _ray_settings(ray: bool, address: str | None, actors: int | None) -> bool:
+    """Whether to run on Ray; checks the --ray options and that Ray is installed (UsageError)."""
+    if address is not None and not address.strip():
+        raise UsageError("--ray-address: empty address")
+    use_ray = ray or address is not None
+    if actors is not None:
+        if not use_ray:
+            raise UsageError("--ray-actors needs --ray")
+        if actors < 1:
+            raise UsageError(f"--ray-actors must be 1 or more, got {actors}")
+    if use_ray:
+        from vnsum.batch.ray_runner import require_ray
+
+        require_ray()
+    return use_ray
 
 
 class BatchProgress:
@@ -170,6 +175,18 @@ def batch_command(
         None, "--max-bytes", help="Refuse articles larger than this (default 5 MB, or VNSUM_MAX_BYTES)."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr."),
+    ray: bool = typer.Option(
+        False, "--ray", help='Run on Ray (a local Ray, or the cluster of --ray-address); needs pip install "vnsum[ray]".'
+    ),
+    ray_address: Optional[str] = typer.Option(
+        None,
+        "--ray-address",
+        help="The Ray cluster to use (ray://HOST:10001, HOST:6379 or auto); implies --ray.",
+        show_default=False,
+    ),
+    ray_actors: Optional[int] = typer.Option(
+        None, "--ray-actors", help="Ray actors, each with its own models (default: one per node).", show_default=False
+    ),
 ) -> int:
     """Summarise many articles into a JSONL file, one line each; a rerun skips what is done.
 
@@ -201,6 +218,7 @@ def batch_command(
     )
     if not output.strip():
         raise UsageError("-o/--output: empty file name")
+    use_ray = _ray_settings(ray, ray_address, ray_actors)
     validate(inputs or [], output=output)
     with Journal(output) as journal:
         if not quiet:
@@ -222,8 +240,24 @@ def batch_command(
             def on_result(item: Any, record: dict[str, Any]) -> None:
                 progress.advance("error" in record)
 
-            with Pipeline(options, **services(env)) as pipeline, progress:
-                counts = run_batch(todo, pipeline, journal, on_result, skip=frozenset(), max_bytes=limit)
+            if use_ray:
+                from vnsum.batch.ray_runner import run_ray
+
+                with progress:
+                    counts = run_ray(
+                        todo,
+                        options,
+                        journal,
+                        on_result,
+                        address=ray_address or None,
+                        actors=ray_actors,
+                        services=services(env),
+                        max_bytes=limit,
+                        cpus_per_actor=max(1, threads),
+                    )
+            else:
+                with Pipeline(options, **services(env)) as pipeline, progress:
+                    counts = run_batch(todo, pipeline, journal, on_result, skip=frozenset(), max_bytes=limit)
             failed, done = counts.failed, counts.done
         any_ok = journal.ok_count > 0
     if not quiet:

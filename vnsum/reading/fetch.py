@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urljoin, urlparse, urlunparse
 
 from vnsum._version import __version__
-from vnsum.errors import InputError
+from vnsum.errors import InputError, human_bytes
 from vnsum.reading.source import Source, from_bytes
 
 TIMEOUT_S = 30.0
@@ -169,6 +169,19 @@ def _scrub(text: str, url: str) -> str:
 
 def fetch_url(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> Source:
     """Download ``url`` (HTML or text) and read it like a file; errors are one clear line."""
+    data, ctype, charset = fetch_bytes(url, max_bytes, timeout)
+    if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        try:
+            data = data.decode(charset).encode("utf-8")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    is_html = ctype in ("text/html", "application/xhtml+xml") or None
+    return from_bytes(data, redact(url), html=is_html)
+
+
+def fetch_bytes(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> tuple[bytes, str, str | None]:
+    """The raw body of ``url``, its content type and charset, with every limit of ``fetch_url``
+    (feeds are parsed from these bytes)."""
     safe = redact(url)
     try:
         parsed = urlparse(url)
@@ -187,7 +200,7 @@ def fetch_url(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> Source:
             if length and length.strip().isdigit():
                 declared = int(length)
                 if declared > max_bytes:
-                    raise InputError(f"{safe}: {declared / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.1f} MB limit")
+                    raise InputError(f"{safe}: {human_bytes(declared)} is larger than the {human_bytes(max_bytes)} limit")
             while got <= max_bytes:
                 chunk = resp.read(min(CHUNK, max_bytes + 1 - got))
                 if deadline.expired:
@@ -219,13 +232,7 @@ def fetch_url(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> Source:
         deadline.cancel()
     data = b"".join(chunks)
     if len(data) > max_bytes:
-        raise InputError(f"{safe}: the page is larger than the {max_bytes / 1e6:.1f} MB limit")
+        raise InputError(f"{safe}: the page is larger than the {human_bytes(max_bytes)} limit")
     if declared is not None and len(data) < declared:
         raise InputError(f"{safe}: connection closed after {len(data)} of {declared} bytes")
-    if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
-        try:
-            data = data.decode(charset).encode("utf-8")
-        except (LookupError, UnicodeDecodeError):
-            pass
-    is_html = ctype in ("text/html", "application/xhtml+xml") or None
-    return from_bytes(data, safe, html=is_html)
+    return data, ctype, charset
