@@ -7,62 +7,33 @@ Ray instead (:mod:`vnsum.batch.ray_runner`), with the same journal and the same 
 
 from __future__ import annotations
 
-import os
 import time
 from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
 from vnsum.cli.choices import ComputeType, Device, EngineName, Length
+from vnsum.cli.common import (
+    COMPUTE_TYPE,
+    DEVICE,
+    ENGINE,
+    FORCE,
+    LENGTH,
+    MAX_BYTES,
+    OFFLINE,
+    POINTS,
+    RECIPE,
+    SUMMARIZER,
+    THREADS,
+    TRANSLATOR,
+    build_options,
+    services,
+)
 from vnsum.cli.env import Environment
 from vnsum.errors import UsageError
 
 if TYPE_CHECKING:
-    from vnsum.pipeline import Options
-
-
-def build_options(
-    *,
-    points: int,
-    recipe: str,
-    summarizer: str | None,
-    translator: str | None,
-    length: Length,
-    offline: bool,
-    engine: EngineName,
-    compute_type: ComputeType,
-    device: Device,
-    threads: int,
-    force: bool,
-    quiet: bool,
-) -> Options:
-    """The Pipeline options from the command line, checked as ``vnsum brief`` checks them."""
-    from vnsum.engines import EngineOptions
-    from vnsum.pipeline import Options
-
-    if offline:
-        os.environ["HF_HUB_OFFLINE"] = "1"
-    if threads < 0:
-        raise UsageError(f"--threads must be 0 or more, got {threads}")
-    for flag, value in (("--summarizer", summarizer), ("--translator", translator)):
-        if value is not None and not value.strip():
-            raise UsageError(f"{flag}: empty model id")
-    return Options(
-        points=points,
-        recipe=recipe,
-        summarizer=summarizer,
-        translator=translator,
-        length=length.value,
-        offline=offline,
-        force=force,
-        quiet=quiet,
-        engine=EngineOptions(name=engine.value, device=device.value, compute_type=compute_type.value, threads=threads),
-    )
-
-
-def services(env: Environment) -> dict[str, Any]:
-    """The collaborators a test put in the Environment, for ``Pipeline(...)``."""
-    return {k: v for k, v in (("engine_factory", env.engine_factory), ("resolver", env.resolver)) if v is not None}
+    pass
 
 
 def _fetcher(max_bytes: int) -> Any:
@@ -152,28 +123,18 @@ def batch_command(
     ),
     output: str = typer.Option(..., "--output", "-o", help="The JSONL results file (appended to; resumable)."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Redo the articles recorded as errors."),
-    points: int = typer.Option(5, "--points", "-n", help="Number of key points (1-50)."),
-    recipe: str = typer.Option(
-        "default", "--recipe", "-r", help="Recipe name (default, fast, quality) or a .toml file.", envvar="VNSUM_RECIPE"
-    ),
-    summarizer: Optional[str] = typer.Option(None, "--summarizer", help="Summarizer model: hub id or local directory."),
-    translator: Optional[str] = typer.Option(None, "--translator", help="Translator model: hub id or local directory."),
-    length: Length = typer.Option("medium", "--length", "-l", help="Summary length."),
-    offline: bool = typer.Option(
-        False, "--offline", help="Never use the network (also HF_HUB_OFFLINE=1).", envvar="VNSUM_OFFLINE"
-    ),
-    engine: EngineName = typer.Option(
-        "auto", "--engine", help="auto: CTranslate2 when available, else transformers.", envvar="VNSUM_ENGINE"
-    ),
-    compute_type: ComputeType = typer.Option(
-        "auto", "--compute-type", help="auto: int8 on CPU, float16 on CUDA.", envvar="VNSUM_COMPUTE_TYPE"
-    ),
-    device: Device = typer.Option("auto", "--device", help="Where models run.", envvar="VNSUM_DEVICE"),
-    threads: int = typer.Option(0, "--threads", help="CPU threads (0: physical cores).", envvar="VNSUM_THREADS"),
-    force: bool = typer.Option(False, "--force", help="Summarise even if the text does not look Vietnamese."),
-    max_bytes: Optional[int] = typer.Option(
-        None, "--max-bytes", help="Refuse articles larger than this (default 5 MB, or VNSUM_MAX_BYTES)."
-    ),
+    points: int = POINTS,
+    recipe: str = RECIPE,
+    summarizer: Optional[str] = SUMMARIZER,
+    translator: Optional[str] = TRANSLATOR,
+    length: Length = LENGTH,
+    offline: bool = OFFLINE,
+    engine: EngineName = ENGINE,
+    compute_type: ComputeType = COMPUTE_TYPE,
+    device: Device = DEVICE,
+    threads: int = THREADS,
+    force: bool = FORCE,
+    max_bytes: Optional[int] = MAX_BYTES,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr."),
     ray: bool = typer.Option(
         False, "--ray", help='Run on Ray (a local Ray, or the cluster of --ray-address); needs pip install "vnsum[ray]".'

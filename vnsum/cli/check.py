@@ -8,6 +8,7 @@ from typing import Any, Optional
 import typer
 
 from vnsum.cli.choices import Format, resolve_format
+from vnsum.cli.common import MAX_BYTES
 from vnsum.cli.env import Environment
 from vnsum.errors import InputError
 
@@ -18,9 +19,7 @@ def check_command(
         None, help='JSONL: lines of {"vi", "en"} or {"article", "summary"}; \'-\' or nothing reads stdin.'
     ),
     fmt: Format = typer.Option("auto", "--format", "-f", help="json: one result a line (the default when piped); rich: a table."),
-    max_bytes: Optional[int] = typer.Option(
-        None, "--max-bytes", help="Refuse inputs larger than this (default 5 MB, or VNSUM_MAX_BYTES)."
-    ),
+    max_bytes: Optional[int] = MAX_BYTES,
 ) -> None:
     """Check numbers, dates, amounts and names: a translation against its Vietnamese, or a summary against its article.
 

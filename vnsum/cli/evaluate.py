@@ -14,8 +14,23 @@ from typing import Any, Optional
 
 import typer
 
-from vnsum.cli.batch import BatchProgress, build_options, services
+from vnsum.cli.batch import BatchProgress
 from vnsum.cli.choices import ComputeType, Device, EngineName, Length
+from vnsum.cli.common import (
+    COMPUTE_TYPE,
+    DEVICE,
+    ENGINE,
+    FORCE,
+    LENGTH,
+    OFFLINE,
+    POINTS,
+    RECIPE,
+    SUMMARIZER,
+    THREADS,
+    TRANSLATOR,
+    build_options,
+    services,
+)
 from vnsum.cli.env import Environment
 from vnsum.cli.history import ListFormat
 from vnsum.errors import UsageError, VnsumError
@@ -26,25 +41,17 @@ def eval_command(
     data: str = typer.Argument(..., help="JSONL records with text, title and reference_vi (id, dataset optional)."),
     fmt: ListFormat = typer.Option("auto", "--format", "-f", help="auto: a table on a terminal, tab-separated otherwise."),
     rows: bool = typer.Option(False, "--rows", help="With -f json: include every article's scores."),
-    points: int = typer.Option(5, "--points", "-n", help="Number of key points (1-50)."),
-    recipe: str = typer.Option(
-        "default", "--recipe", "-r", help="Recipe name (default, fast, quality) or a .toml file.", envvar="VNSUM_RECIPE"
-    ),
-    summarizer: Optional[str] = typer.Option(None, "--summarizer", help="Summarizer model: hub id or local directory."),
-    translator: Optional[str] = typer.Option(None, "--translator", help="Translator model: hub id or local directory."),
-    length: Length = typer.Option("medium", "--length", "-l", help="Summary length."),
-    offline: bool = typer.Option(
-        False, "--offline", help="Never use the network (also HF_HUB_OFFLINE=1).", envvar="VNSUM_OFFLINE"
-    ),
-    engine: EngineName = typer.Option(
-        "auto", "--engine", help="auto: CTranslate2 when available, else transformers.", envvar="VNSUM_ENGINE"
-    ),
-    compute_type: ComputeType = typer.Option(
-        "auto", "--compute-type", help="auto: int8 on CPU, float16 on CUDA.", envvar="VNSUM_COMPUTE_TYPE"
-    ),
-    device: Device = typer.Option("auto", "--device", help="Where models run.", envvar="VNSUM_DEVICE"),
-    threads: int = typer.Option(0, "--threads", help="CPU threads (0: physical cores).", envvar="VNSUM_THREADS"),
-    force: bool = typer.Option(False, "--force", help="Summarise even if the text does not look Vietnamese."),
+    points: int = POINTS,
+    recipe: str = RECIPE,
+    summarizer: Optional[str] = SUMMARIZER,
+    translator: Optional[str] = TRANSLATOR,
+    length: Length = LENGTH,
+    offline: bool = OFFLINE,
+    engine: EngineName = ENGINE,
+    compute_type: ComputeType = COMPUTE_TYPE,
+    device: Device = DEVICE,
+    threads: int = THREADS,
+    force: bool = FORCE,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
 ) -> None:
     """Score summaries and key points (ROUGE-1/2/L F1 ×100) against reference_vi, overall and per dataset."""

@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 
 from vnsum.cli.choices import Format, resolve_format
+from vnsum.cli.common import MAX_BYTES
 from vnsum.cli.env import Environment
 from vnsum.errors import InputError, UsageError
 
@@ -16,9 +17,7 @@ def keypoints_command(
     file: Optional[str] = typer.Argument(None, help="Article file; '-' or nothing reads stdin.", show_default=False),
     points: int = typer.Option(5, "--points", "-n", help="Number of sentences (1-50)."),
     fmt: Format = typer.Option("auto", "--format", "-f", help="auto: rich on a terminal, plain otherwise."),
-    max_bytes: Optional[int] = typer.Option(
-        None, "--max-bytes", help="Refuse inputs larger than this (default 5 MB, or VNSUM_MAX_BYTES)."
-    ),
+    max_bytes: Optional[int] = MAX_BYTES,
 ) -> None:
     """Print the article's key Vietnamese sentences with their indexes (no model needed)."""
     from vnsum import keypoints

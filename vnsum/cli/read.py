@@ -8,6 +8,7 @@ from typing import Any, Optional
 import typer
 
 from vnsum.cli.choices import Format, resolve_format
+from vnsum.cli.common import MAX_BYTES
 from vnsum.cli.env import Environment
 
 
@@ -18,9 +19,7 @@ def read_command(
     ),
     url: Optional[str] = typer.Option(None, "--url", help="Fetch the article from this web page."),
     fmt: Format = typer.Option("auto", "--format", "-f", help="rich on a terminal, plain otherwise; json for scripts."),
-    max_bytes: Optional[int] = typer.Option(
-        None, "--max-bytes", help="Refuse inputs larger than this (default 5 MB, or VNSUM_MAX_BYTES)."
-    ),
+    max_bytes: Optional[int] = MAX_BYTES,
 ) -> None:
     """Show how vnsum read the article: each paragraph's kind (body, lead, caption, credit, byline, ...), the body
     sentences, and what was left out. No model needed."""
