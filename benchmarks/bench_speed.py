@@ -247,6 +247,7 @@ def cold(cfg: dict, env: dict, runs: int) -> tuple[float, int]:
         "-f",
         "plain",
         "-q",
+        "--no-cache",  # a cold brief runs the models: the result cache would serve it without them
     ]
     walls, rss = [], []
     for _ in range(runs):

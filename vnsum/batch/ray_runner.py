@@ -199,13 +199,7 @@ def run_ray(
     rows: list[dict[str, str]] = []
 
     def record(item: Item | BadItem, rec: dict[str, Any]) -> None:
-        journal.write(rec)
-        if "error" in rec:
-            counts.failed += 1
-        else:
-            counts.done += 1
-        if on_result is not None:
-            on_result(item, rec)
+        counts.write(journal, item, rec, on_result)
 
     for item in items:
         if item.id in journal:

@@ -36,6 +36,22 @@ class BatchCounts:
     failed: int = 0
     skipped: int = 0
 
+    def write(
+        self,
+        journal: Journal,
+        item: Item | BadItem,
+        record: dict[str, Any],
+        on_result: Callable[[Item | BadItem, dict[str, Any]], None] | None,
+    ) -> None:
+        """Journal one record, count it, tell ``on_result`` (the local and the Ray path alike)."""
+        journal.write(record)
+        if "error" in record:
+            self.failed += 1
+        else:
+            self.done += 1
+        if on_result is not None:
+            on_result(item, record)
+
 
 def read_item(item: Item, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """The Source of one work item: its file read, its URL fetched, or its JSONL text."""
@@ -77,13 +93,7 @@ def run_batch(
     pending: list[tuple[Item, Source]] = []
 
     def write(item: Item | BadItem, record: dict[str, Any]) -> None:
-        journal.write(record)
-        if "error" in record:
-            counts.failed += 1
-        else:
-            counts.done += 1
-        if on_result is not None:
-            on_result(item, record)
+        counts.write(journal, item, record, on_result)
 
     def flush() -> None:
         if not pending:
