@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vnsum.errors import ModelUnavailable
+from vnsum.errors import ModelUnavailable, UsageError
 
 CONFIG_FILES = ["config.json", "generation_config.json"]
 TOKENIZER_FILES = [
@@ -39,6 +39,19 @@ _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(/[\w.-]+)?$")
 def is_hub_id(ref: str) -> bool:
     """``org/name`` or ``name`` as the Hugging Face Hub spells ids (at most 96 characters each side)."""
     return bool(_HUB_ID.match(ref)) and not ref.startswith((".", "/", "~")) and all(len(p) <= 96 for p in ref.split("/"))
+
+
+def check_ref(ref: str) -> None:
+    """UsageError unless ``ref`` is something the file system and the hub can take: not empty, no
+    control characters (NUL, newline), no name over 255 bytes and at most 4096 in all (ENAMETOOLONG)."""
+    shown = repr(ref[:60]) + ("..." if len(ref) > 60 else "")
+    if not ref.strip():
+        raise UsageError("empty model id")
+    if any(ord(c) < 32 or ord(c) == 127 for c in ref):
+        raise UsageError(f"model id {shown} contains control characters")
+    raw = os.fsencode(ref)
+    if len(raw) > 4096 or any(len(part) > 255 for part in raw.split(b"/")):
+        raise UsageError(f"model id {shown} is too long (at most 255 bytes a name, 4096 in all)")
 
 
 def hub_cache() -> Path:
@@ -115,34 +128,76 @@ def _select_files(names: list[str]) -> list[str]:
     return [n for n in names if any(fnmatch(n, p) for p in patterns)]
 
 
-def _fetch_blob(ref: str, commit: str, filename: str, sha256: str, size: int, force: bool, progress: bool) -> None:
-    """Download one large (LFS) file into the cache's blob store, resuming a partial copy.
+@dataclass(frozen=True)
+class _Remote:
+    """One file of the hub repository and the hash it must have: sha256 for LFS files, else the git blob id."""
 
-    huggingface_hub 2.x restarts interrupted files from zero (its temporary files are
-    per process); weights are hundreds of MB, so vnsum keeps ``<sha256>.vnsum-partial``
-    across runs, asks only for the missing range, checks the sha256, then moves it in
-    place. snapshot_download then finds the blob and only links it.
+    name: str
+    size: int | None
+    sha256: str | None
+    blob_id: str | None
+
+    @property
+    def key(self) -> str:
+        """The blob's name in the cache (the hub's ETag: sha256 for LFS files, the git blob id otherwise)."""
+        return self.sha256 or self.blob_id or ""
+
+    def matches(self, path: Path) -> bool:
+        if self.sha256:
+            return _sha256(path) == self.sha256
+        return bool(self.blob_id) and _git_blob_sha1(path) == self.blob_id
+
+
+def _remote(ref: str, sib: Any) -> _Remote:
+    lfs = getattr(sib, "lfs", None)
+    remote = _Remote(
+        sib.rfilename,
+        lfs.size if lfs is not None else getattr(sib, "size", None),
+        lfs.sha256 if lfs is not None else None,
+        getattr(sib, "blob_id", None),
+    )
+    if not re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", remote.key):
+        raise ModelUnavailable(f"model {ref}: the hub gave no usable hash for {sib.rfilename}, so it cannot be checked")
+    return remote
+
+
+def _repo_dir(ref: str) -> Path:
+    from huggingface_hub.file_download import repo_folder_name
+
+    return hub_cache() / repo_folder_name(repo_id=ref, repo_type="model")
+
+
+def _fetch_file(ref: str, commit: str, remote: _Remote, force: bool, progress: bool) -> Path:
+    """Download one file into the cache's blob store and check its hash before it gets its blob name.
+
+    The bytes go to ``blobs/<hash>.vnsum-partial`` first; only a copy that matches the hub's
+    hash (sha256 for LFS files, git blob id otherwise) is renamed to ``blobs/<hash>``, and only
+    such a blob is ever linked into a snapshot. A copy that does not match is deleted. LFS
+    files resume a partial copy across runs (huggingface_hub restarts from zero); a blob
+    already in the store is checked again before it is reused.
     """
     from huggingface_hub import constants, hf_hub_url
-    from huggingface_hub.file_download import repo_folder_name
     from huggingface_hub.utils import build_hf_headers, get_session
 
-    blobs = hub_cache() / repo_folder_name(repo_id=ref, repo_type="model") / "blobs"
-    blob = blobs / sha256
+    blobs = _repo_dir(ref) / "blobs"
+    blob = blobs / remote.key
     if blob.is_file() and not force:
-        return
+        if remote.matches(blob):
+            return blob
+        blob.unlink()
     blobs.mkdir(parents=True, exist_ok=True)
-    partial = blobs / f"{sha256}.vnsum-partial"
-    if force and partial.exists():
-        partial.unlink()
+    partial = blobs / f"{remote.key}.vnsum-partial"
     have = partial.stat().st_size if partial.exists() else 0
-    if have < size:
+    if force or not remote.sha256 or remote.size is None or have > remote.size:
+        partial.unlink(missing_ok=True)
+        have = 0
+    if remote.size is None or have < remote.size:
         headers = build_hf_headers()
         if have:
             headers["Range"] = f"bytes={have}-"
         with get_session().stream(
             "GET",
-            hf_hub_url(ref, filename, revision=commit, endpoint=hub_endpoint()),
+            hf_hub_url(ref, remote.name, revision=commit, endpoint=hub_endpoint()),
             headers=headers,
             follow_redirects=True,
             timeout=constants.HF_HUB_DOWNLOAD_TIMEOUT,
@@ -150,15 +205,70 @@ def _fetch_blob(ref: str, commit: str, filename: str, sha256: str, size: int, fo
             resp.raise_for_status()
             if have and resp.status_code != 206:  # the server ignored the range: start again
                 have = 0
-            with partial.open("ab" if have else "wb") as fh, _progress_bar(filename, size, have, progress) as advance:
+            big = progress and (remote.size or 0) >= 1 << 20
+            with partial.open("ab" if have else "wb") as fh, _progress_bar(remote.name, remote.size or 0, have, big) as advance:
                 for block in resp.iter_bytes():
                     fh.write(block)
                     fh.flush()
                     advance(len(block))
-    if _sha256(partial) != sha256:
+    if not remote.matches(partial):
         partial.unlink()
-        raise ModelUnavailable(f"model {ref}: {filename} does not match the hub's hash; run `{pull_command(ref, force=True)}`")
+        raise ModelUnavailable(
+            f"model {ref}: {remote.name} does not match the hub's hash (not kept); run `{pull_command(ref, force=True)}`"
+        )
     os.replace(partial, blob)
+    return blob
+
+
+def _link(snapshot: Path, name: str, blob: Path) -> None:
+    """Make ``snapshot/name`` point at a checked blob, atomically (a copy where symlinks are not allowed)."""
+    import shutil
+
+    link = snapshot / name
+    link.parent.mkdir(parents=True, exist_ok=True)
+    tmp = link.with_name(f".{link.name}.vnsum-link")
+    tmp.unlink(missing_ok=True)
+    try:
+        os.symlink(os.path.relpath(blob, link.parent), tmp)
+    except OSError:
+        shutil.copyfile(blob, tmp)
+    os.replace(tmp, link)
+
+
+def _write_ref(repo: Path, revision: str | None, commit: str) -> None:
+    """``refs/<branch or tag>`` names the snapshot (huggingface_hub's layout); a commit needs none."""
+    if revision == commit:
+        return
+    ref_file = repo / "refs" / (revision or "main")
+    ref_file.parent.mkdir(parents=True, exist_ok=True)
+    if ref_file.is_file() and ref_file.read_text(encoding="utf-8").strip() == commit:
+        return
+    tmp = ref_file.with_name(ref_file.name + ".vnsum-tmp")
+    tmp.write_text(commit, encoding="utf-8")
+    os.replace(tmp, ref_file)
+
+
+def _discard(ref: str, snapshot: Path, bad: list[Path]) -> None:
+    """Take a snapshot that failed the check out of the cache: its links, the refs naming it and the bad blobs.
+
+    The good blobs stay, so the next pull only fetches (and checks) what was bad.
+    """
+    import shutil
+
+    repo = _repo_dir(ref)
+    for path in bad:
+        target = path.resolve()
+        if target.parent == (repo / "blobs").resolve():
+            target.unlink(missing_ok=True)
+    if snapshot.resolve().parent == (repo / "snapshots").resolve():
+        shutil.rmtree(snapshot, ignore_errors=True)
+        refs = repo / "refs"
+        for ref_file in refs.rglob("*") if refs.is_dir() else []:
+            try:
+                if ref_file.is_file() and ref_file.read_text(encoding="utf-8").strip() == snapshot.name:
+                    ref_file.unlink()
+            except OSError:
+                pass
 
 
 @contextmanager
@@ -193,6 +303,10 @@ def _progress_bar(name: str, total: int, done: int, enabled: bool) -> Iterator[C
 def revision(ref: str) -> str | None:
     """What is on disk for ``ref`` without loading anything (the result cache's key): the cached
     snapshot's commit for a hub id, a fingerprint of the files for a directory, None if absent."""
+    try:
+        check_ref(ref)
+    except UsageError:
+        return None  # resolve() says why
     path = Path(ref).expanduser()
     if path.is_dir():
         return fingerprint(path)
@@ -266,11 +380,24 @@ def download(
     on_download: Callable[[], None] | None = None,
     advise_pull: bool = True,
 ) -> Path:
-    """Fetch ``ref`` from the hub into the standard cache (resumes partial downloads).
+    """Fetch ``ref`` from the hub into the standard cache (resumes partial downloads, checks every file).
 
     A file lock per model keeps two vnsum processes from fetching the same files at once;
     the second finds them in the cache when the first is done.
     """
+    return _fetch_locked(ref, revision, force, progress, on_download, advise_pull, check_cached=False)[0]
+
+
+def _fetch_locked(
+    ref: str,
+    revision: str | None,
+    force: bool,
+    progress: bool,
+    on_download: Callable[[], None] | None,
+    advise_pull: bool,
+    check_cached: bool,
+) -> tuple[Path, int]:
+    """The snapshot path and how many files were checked against the hub's hashes (0: cached, not checked)."""
     from filelock import FileLock
 
     lock_dir = _lock_dir()
@@ -279,42 +406,30 @@ def download(
         if not force:
             cached = cached_snapshot(ref, revision)
             if cached is not None and not inspect_dir(cached).missing and weights_problem(cached) is None:
-                return cached
+                return cached, verify(ref, cached, revision) if check_cached else 0
         if on_download is not None:
             on_download()
         return _download(ref, revision, force, progress, advise_pull)
 
 
-def _download(ref: str, revision: str | None, force: bool, progress: bool, advise_pull: bool = True) -> Path:
-    from huggingface_hub import snapshot_download
+def _download(ref: str, revision: str | None, force: bool, progress: bool, advise_pull: bool = True) -> tuple[Path, int]:
+    """Every file the model needs, each checked against the hub's hash before it is linked into the
+    snapshot; ``config.json`` and the ref (what makes the snapshot visible) come last."""
+    from huggingface_hub import HfApi
     from huggingface_hub.errors import (
         GatedRepoError,
         RepositoryNotFoundError,
         RevisionNotFoundError,
     )
-    from huggingface_hub.utils import disable_progress_bars, enable_progress_bars
 
-    if progress:
-        enable_progress_bars()
-    else:
-        disable_progress_bars()
     try:
-        from huggingface_hub import HfApi
-
         info = HfApi(endpoint=hub_endpoint()).model_info(ref, revision=revision, files_metadata=True)
-        wanted = _select_files([sib.rfilename for sib in info.siblings or []])
-        small = []
-        for sib in info.siblings or []:
-            if sib.rfilename not in wanted:
-                continue
-            if sib.lfs is not None:
-                _fetch_blob(ref, str(info.sha), sib.rfilename, sib.lfs.sha256, sib.lfs.size, force, progress)
-            else:
-                small.append(sib.rfilename)
-        where: dict[str, Any] = {"cache_dir": hub_cache(), "endpoint": hub_endpoint(), "revision": revision}
-        if force and small:  # the weights were just fetched again above: refetch only the rest
-            snapshot_download(ref, allow_patterns=small, force_download=True, **where)
-        path = snapshot_download(ref, allow_patterns=wanted, **where)
+        commit = str(info.sha)
+        if not re.fullmatch(r"[0-9a-f]{40}", commit):
+            raise ModelUnavailable(f"model {ref}: the hub gave no commit for revision {revision or 'main'!r}")
+        siblings = {sib.rfilename: sib for sib in info.siblings or []}
+        remotes = [_remote(ref, siblings[name]) for name in _select_files(list(siblings))]
+        blobs = {r.name: _fetch_file(ref, commit, r, force, progress) for r in remotes}
     except ModelUnavailable:
         raise
     except GatedRepoError:
@@ -328,7 +443,12 @@ def _download(ref: str, revision: str | None, force: bool, progress: bool, advis
     except Exception as exc:  # hub HTTP errors, and the network stack's own (httpx, ssl, socket, OS)
         advice = f"connect and run `{pull_command(ref)}`" if advise_pull else "check the network connection and try again"
         raise ModelUnavailable(f"model {ref} cannot be downloaded ({_reason(exc)}); {advice}") from None
-    return _check_complete(Path(path), ref, hub=True)
+    repo = _repo_dir(ref)
+    snapshot = repo / "snapshots" / commit
+    for name in sorted(blobs, key=lambda n: n == "config.json"):
+        _link(snapshot, name, blobs[name])
+    _write_ref(repo, revision, commit)
+    return _check_complete(snapshot, ref, hub=True), len(blobs)
 
 
 def _reason(exc: BaseException) -> str:
@@ -350,6 +470,7 @@ def resolve(
     A cached copy that is incomplete or damaged is reported with the command
     that repairs it, rather than failing later inside a library.
     """
+    check_ref(ref)
     path = Path(ref).expanduser()
     if path.is_dir():
         _check_complete(path, ref, hub=False)
@@ -397,42 +518,50 @@ def _sha256(path: Path) -> str:
 
 
 def verify(ref: str, path: Path, revision: str | None = None) -> int:
-    """Check every downloaded file against the hub's hashes (sha256 for LFS files, git blob id
-    otherwise); returns how many files were checked. Raises ModelUnavailable on a mismatch."""
+    """Check every file of a cached snapshot against the hub's hashes (sha256 for LFS files, git blob
+    id otherwise); returns how many files were checked. On a mismatch the snapshot leaves the cache
+    (with the bad files) so that nothing loads it, and ModelUnavailable names the file."""
     from huggingface_hub import HfApi
 
     info = HfApi(endpoint=hub_endpoint()).model_info(ref, revision=revision, files_metadata=True)
     checked = 0
+    bad: list[Path] = []
     for sib in info.siblings or []:
         local = path / sib.rfilename
         if not local.is_file():
             continue
-        if sib.lfs is not None:
-            ok = _sha256(local) == sib.lfs.sha256
-        elif sib.blob_id:
-            ok = _git_blob_sha1(local) == sib.blob_id
-        else:
+        lfs = getattr(sib, "lfs", None)
+        remote = _Remote(sib.rfilename, None, lfs.sha256 if lfs is not None else None, getattr(sib, "blob_id", None))
+        if not remote.key:
             continue
-        if not ok:
-            raise ModelUnavailable(
-                f"model {ref}: {sib.rfilename} does not match the hub's hash; run `{pull_command(ref, force=True)}`"
-            )
+        if not remote.matches(local):
+            bad.append(local)
         checked += 1
+    if bad:
+        names = ", ".join(p.name for p in bad)
+        _discard(ref, path, bad)
+        raise ModelUnavailable(
+            f"model {ref}: {names} {'does' if len(bad) == 1 else 'do'} not match the hub's hash "
+            f"(removed from the cache); run `{pull_command(ref, force=True)}`"
+        )
     return checked
 
 
 def pull(ref: str, force: bool = False, revision: str | None = None, progress: bool = True) -> tuple[Path, int]:
-    """Download (resuming partial files) and verify a hub model; returns its path and files verified."""
+    """Download (resuming partial files) and check a hub model; returns its path and the files checked.
+
+    A fresh download is checked file by file as it arrives; a cached copy is checked again.
+    """
     if offline_requested():
         raise ModelUnavailable(f"cannot pull {ref}: vnsum is offline (HF_HUB_OFFLINE is set)")
-    path = download(ref, revision=revision, force=force, progress=progress, advise_pull=False)
     try:
-        checked = verify(ref, path, revision)
+        return _fetch_locked(ref, revision, force, progress, None, advise_pull=False, check_cached=True)
     except ModelUnavailable:
         raise
+    except OSError:
+        raise
     except Exception as exc:
-        raise ModelUnavailable(f"model {ref}: downloaded but could not be verified ({_reason(exc)})") from None
-    return path, checked
+        raise ModelUnavailable(f"model {ref}: in the cache but could not be verified ({_reason(exc)})") from None
 
 
 def _lock_dir() -> Path:

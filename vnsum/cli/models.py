@@ -18,18 +18,16 @@ models_app = typer.Typer(
 
 def _check_ids(names: list[str]) -> list[str]:
     """Empty or malformed ids are usage errors, before anything touches the cache or the network."""
-    from vnsum.hub import is_hub_id
+    from vnsum.hub import check_ref, is_hub_id
 
     for name in names:
-        if not name.strip():
-            raise UsageError("empty model id")
-        if len(name) > 1000 or "\0" in name:
-            raise UsageError(f"not a model id: {name[:60]!r}...")
+        check_ref(name)  # empty, control characters, too long for the file system: before any file call
         if not (is_hub_id(name) or Path(name).expanduser().is_dir() or name.endswith(".toml")):
             from vnsum.recipes import shipped_recipes
 
             if name not in shipped_recipes():
-                raise UsageError(f"{name!r} is neither a Hugging Face model id, a recipe nor a model directory")
+                shown = repr(name[:60]) + ("..." if len(name) > 60 else "")
+                raise UsageError(f"{shown} is neither a Hugging Face model id, a recipe nor a model directory")
     return names
 
 
@@ -107,5 +105,12 @@ def models_path(ctx: typer.Context, name: str = typer.Argument(..., help="A mode
         path = hub.cached_snapshot(name)
     if path is None:
         raise ModelUnavailable(f"model {name} is not in the local cache; run `{hub.pull_command(name)}`")
+    if path != local:
+        missing = hub.inspect_dir(path).missing
+        problem = f"missing {', '.join(missing)}" if missing else hub.weights_problem(path)
+        if problem:
+            raise ModelUnavailable(
+                f"model {name} in the cache is damaged ({problem}); run `{hub.pull_command(name, force=True)}`"
+            )
     assert env.stdout is not None
     env.stdout.write(f"{path}\n")

@@ -35,7 +35,8 @@ def fail(message: str, code: int, env: Environment | None = None) -> int:
             clear()
         except Exception:  # a broken terminal must not hide the error line
             pass
-    (env or (_ENV[-1] if _ENV else Environment())).err(f"vnsum: error: {message}")
+    line = " ".join(part.strip() for part in message.splitlines() if part.strip())  # one line, always
+    (env or (_ENV[-1] if _ENV else Environment())).err(f"vnsum: error: {line}")
     return int(code)
 
 
@@ -139,4 +140,6 @@ def _run(app: typer.Typer, argv: list[str] | None, env: Environment) -> int:
     except Exception as exc:  # a bug: still one line, with a way to see the traceback
         if os.environ.get("VNSUM_DEBUG"):
             raise
-        return fail(f"internal error: {exc.__class__.__name__}: {exc} (set VNSUM_DEBUG=1 for details)", ExitCode.INTERNAL, env)
+        text = str(exc).strip().splitlines()
+        what = f"{exc.__class__.__name__}: {text[0][:200]}" if text else exc.__class__.__name__
+        return fail(f"internal error: {what} (set VNSUM_DEBUG=1 for details)", ExitCode.INTERNAL, env)

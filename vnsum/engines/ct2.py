@@ -130,6 +130,9 @@ def convert(model_dir: Path, model_id: str, quantization: str, notify: Notify | 
             return target
         for stale in target.parent.glob(f".{target.name}.*"):  # left by a run that was killed (we hold the lock)
             shutil.rmtree(stale, ignore_errors=True)
+        from vnsum.engines.hf import check_loadable
+
+        check_loadable(model_dir, model_id)  # the same refusal as the transformers engine, before converting
         if notify:
             notify(f"converting {model_id} for CTranslate2 ({quantization}), once")
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
@@ -271,7 +274,17 @@ class CTranslate2Engine:
         compute_type = pick_compute_type(options.compute_type, device)
         target = converted_dir(model_dir, model_id, compute_type)
         fresh = not is_converted(target)
-        path = convert(model_dir, model_id, compute_type, notify)
+        try:
+            path = convert(model_dir, model_id, compute_type, notify)
+        except (UsageError, ModelUnavailable, ModelFailed):
+            raise
+        except Exception as exc:  # the converter loads the checkpoint with transformers, safety on
+            from vnsum.engines.hf import refusal
+
+            refused = refusal(model_id, exc)
+            if refused is not None:
+                raise refused from None
+            raise
         try:
             translator = ctranslate2.Translator(
                 str(path),
@@ -282,9 +295,11 @@ class CTranslate2Engine:
             )
             tokenizer = RuntimeTokenizer(path / "tokenizer")
         except (RuntimeError, ValueError, OSError) as exc:
+            from vnsum.engines.hf import first_line
+
             raise ModelUnavailable(
                 f"converted model {model_id} in {path} could not be loaded ({exc.__class__.__name__}: "
-                f"{str(exc).splitlines()[0][:120] if str(exc) else ''}); delete that directory to convert again"
+                f"{first_line(exc, 120)}); delete that directory to convert again"
             ) from None
         return cls(model_id, translator, tokenizer, compute_type, converted=fresh, device=device)
 
@@ -320,7 +335,9 @@ class CTranslate2Engine:
                 num_hypotheses=max(1, min(n, settings.num_beams)),
             )
         except RuntimeError as exc:
-            raise ModelFailed(f"model {self.model_id} failed in CTranslate2: {str(exc).splitlines()[0][:160]}") from None
+            from vnsum.engines.hf import first_line
+
+            raise ModelFailed(f"model {self.model_id} failed in CTranslate2: {first_line(exc, 160)}") from None
         out: list[list[list[str]]] = [[[]] for _ in batch]
         for i, res in zip(order, results):
             out[i] = list(res.hypotheses) or [[]]

@@ -28,6 +28,7 @@ def load_hf(model_dir: Path, model_id: str) -> tuple[Any, Any]:
 
     from vnsum.hub import inspect_dir
 
+    check_loadable(model_dir, model_id)
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
     files = inspect_dir(model_dir)
@@ -41,20 +42,80 @@ def load_hf(model_dir: Path, model_id: str) -> tuple[Any, Any]:
                 local_files_only=True,
                 use_safetensors=bool(files.weights and "safetensors" in files.weights),
             )
-    except (OSError, ValueError, RuntimeError, KeyError, EOFError) as exc:
-        raise ModelUnavailable(_corrupt_message(model_id, exc)) from None
-    except Exception as exc:  # safetensors and sentencepiece raise their own types on damaged files
-        raise ModelUnavailable(_corrupt_message(model_id, exc)) from None
+    except Exception as exc:  # OSError, ValueError...; safetensors and sentencepiece raise their own types
+        raise refusal(model_id, exc) or ModelUnavailable(_corrupt_message(model_id, exc)) from None
     model.eval()
     return tokenizer, model
+
+
+def _custom_code(model_id: str, why: str) -> ModelUnavailable:
+    return ModelUnavailable(
+        f"model {model_id} needs its own Python code ({why}), which vnsum never runs; "
+        "use a checkpoint of an architecture that transformers ships"
+    )
+
+
+def _pickled(model_id: str) -> ModelUnavailable:
+    return ModelUnavailable(
+        f"model {model_id}: its PyTorch weights hold Python objects besides tensors, which vnsum never unpickles; "
+        "use a safetensors checkpoint"
+    )
+
+
+def check_loadable(model_dir: Path, model_id: str) -> None:
+    """Refuse, before any library reads it, a checkpoint whose config needs code vnsum will not run
+    (the same refusal for every engine). ``auto_map`` next to a type transformers ships is harmless:
+    with ``trust_remote_code=False`` transformers uses its own class."""
+    import json
+
+    from transformers import CONFIG_MAPPING
+
+    try:
+        cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # damaged files are the loader's to report
+    if not isinstance(cfg, dict):
+        return
+    model_type = cfg.get("model_type")
+    if isinstance(model_type, str) and model_type in CONFIG_MAPPING:
+        return
+    if cfg.get("auto_map"):
+        why = f"model type {model_type!r}, auto_map in config.json" if model_type else "auto_map in config.json"
+        raise _custom_code(model_id, why)
+    if model_type is not None:
+        raise ModelUnavailable(
+            f"model {model_id} has model type {str(model_type)[:60]!r}, which this version of transformers does not know"
+        )
+
+
+def refusal(model_id: str, exc: BaseException) -> ModelUnavailable | None:
+    """The one-line refusal for a checkpoint a library would load only with safety off (a pickle,
+    remote code), whatever engine met it; None for other failures. Never repeats the library's
+    advice to set ``weights_only=False`` or ``trust_remote_code=True``."""
+    import pickle
+
+    text = str(exc)
+    if isinstance(exc, pickle.UnpicklingError) or "weights_only" in text or "Weights only load failed" in text:
+        return _pickled(model_id)
+    if "trust_remote_code" in text or "custom code" in text:
+        return _custom_code(model_id, "its repository's code files")
+    return None
+
+
+def first_line(exc: BaseException, limit: int = 140) -> str:
+    """A library's exception as one short line: its first line, terminal escapes removed."""
+    import re
+
+    text = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", str(exc)).strip()
+    line = re.sub(r"\s+", " ", text.splitlines()[0]) if text else ""
+    return line[:limit] or exc.__class__.__name__
 
 
 def _corrupt_message(model_id: str, exc: BaseException) -> str:
     from vnsum.hub import pull_command
 
-    first = str(exc).strip().splitlines()[0][:140] if str(exc).strip() else exc.__class__.__name__
     fix = "" if Path(model_id).expanduser().is_dir() else f"; run `{pull_command(model_id, force=True)}`"
-    return f"model {model_id} could not be loaded (corrupt or incomplete files: {first}){fix}"
+    return f"model {model_id} could not be loaded (corrupt or incomplete files: {first_line(exc)}){fix}"
 
 
 class TransformersEngine:

@@ -82,7 +82,10 @@ def load_engine(model_dir: Path, model_id: str, options: EngineOptions, notify: 
             raise
         except Exception as exc:  # a converter raises many types for checkpoints it does not support
             if last:
-                raise ModelFailed(f"model {model_id} cannot be loaded by {spec.name} ({exc.__class__.__name__}: {exc})") from None
+                from vnsum.engines.hf import first_line
+
+                why = f"{exc.__class__.__name__}: {first_line(exc)}"
+                raise ModelFailed(f"model {model_id} cannot be loaded by {spec.name} ({why})") from None
             if notify:
                 notify(f"{model_id}: {spec.name} cannot use this model, using {specs[n + 1].name}")
     raise AssertionError("unreachable")  # pragma: no cover
