@@ -114,3 +114,18 @@ def test_batch_progress_bar_on_a_terminal(tiny: TinyModels, run_cli, news: Path,
     assert r.code == 0, r.err
     assert "2 done, 1 failed, 0 skipped" in r.err
     assert len(_lines(out)) == 3
+
+
+def test_batch_serves_repeated_articles_from_the_result_cache(run_cli, tiny, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("VNSUM_CACHE_DIR", str(tmp_path / "cache"))
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_bytes(SEED.read_bytes())
+    models = ["--summarizer", str(tiny.summarizer), "--translator", str(tiny.translator), "-q"]
+    assert run_cli("batch", news, "-o", tmp_path / "one.jsonl", *models).code == 0
+    assert run_cli("batch", news, "-o", tmp_path / "two.jsonl", *models).code == 0
+    again = json.loads((tmp_path / "two.jsonl").read_text().splitlines()[0])["brief"]
+    assert any("result cache" in n for n in again["notes"])
+    assert run_cli("batch", news, "-o", tmp_path / "three.jsonl", *models, "--no-cache").code == 0
+    fresh = json.loads((tmp_path / "three.jsonl").read_text().splitlines()[0])["brief"]
+    assert not any("result cache" in n for n in fresh["notes"])

@@ -62,7 +62,7 @@ def test_ray_path_equals_local_path_and_resumes(tiny: TinyModels, run_cli, news:
     # A first run converts the models for CTranslate2 (a note in the first brief, once): after
     # it, the local run and the Ray actor both find them converted.
     assert run_cli("batch", news, "-o", tmp_path / "warm.jsonl", *_models(tiny), "-q").code == 0
-    r = run_cli("batch", news, jsonl, "-o", local, *_models(tiny))
+    r = run_cli("batch", news, jsonl, "-o", local, *_models(tiny), "--no-cache")
     assert r.code == 0, r.err
     r = run_cli("batch", news, jsonl, "-o", remote, *_models(tiny), "--ray", "--ray-actors", "1")
     assert r.code == 0, r.err

@@ -136,6 +136,12 @@ def batch_command(
     force: bool = FORCE,
     max_bytes: Optional[int] = MAX_BYTES,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr."),
+    no_cache: bool = typer.Option(
+        False,
+        "--no-cache",
+        help="Make every brief again even if the result cache has it (Ray actors never use it).",
+        envvar="VNSUM_NO_CACHE",
+    ),
     ray: bool = typer.Option(
         False, "--ray", help='Run on Ray (a local Ray, or the cluster of --ray-address); needs pip install "vnsum[ray]".'
     ),
@@ -217,8 +223,13 @@ def batch_command(
                         cpus_per_actor=max(1, threads),
                     )
             else:
-                with Pipeline(options, **services(env)) as pipeline, progress:
+                from vnsum.cli.history import open_cache
+
+                cache = None if no_cache else open_cache(env)
+                with Pipeline(options, cache=cache, **services(env)) as pipeline, progress:
                     counts = run_batch(todo, pipeline, journal, on_result, skip=frozenset(), max_bytes=limit)
+                if cache is not None:
+                    cache.close()
             failed, done = counts.failed, counts.done
         any_ok = journal.ok_count > 0
     if not quiet:
