@@ -8,7 +8,6 @@ transformers at all.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -21,6 +20,7 @@ from typing import Any
 from vnsum.engines.base import EngineOptions, GenerationSettings, physical_cores
 from vnsum.engines.base import pick_device as base_pick_device
 from vnsum.errors import ModelFailed, ModelUnavailable, UsageError
+from vnsum.hub import fingerprint
 
 FORMAT_VERSION = 1
 MARKER = "vnsum-ct2.json"
@@ -46,24 +46,12 @@ def cache_root() -> Path:
     return Path(user_cache_dir("vnsum")) / "ctranslate2"
 
 
-def revision_of(model_dir: Path) -> str:
-    """The hub snapshot's commit, or a fingerprint of a local checkpoint's files."""
-    resolved = model_dir.resolve()
-    if resolved.parent.name == "snapshots" and re.fullmatch(r"[0-9a-f]{40}", resolved.name):
-        return resolved.name[:12]
-    h = hashlib.sha1(str(resolved).encode())
-    for name in sorted(os.listdir(resolved)):
-        st = (resolved / name).stat()
-        h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    return h.hexdigest()[:12]
-
-
 def _slug(model_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "--", model_id.strip("/")).strip("-")[-80:] or "model"
 
 
 def converted_dir(model_dir: Path, model_id: str, quantization: str) -> Path:
-    return cache_root() / f"{_slug(model_id)}--{revision_of(model_dir)}--{quantization}"
+    return cache_root() / f"{_slug(model_id)}--{fingerprint(model_dir)}--{quantization}"
 
 
 def converted_copies(model_id: str) -> list[Path]:
