@@ -246,7 +246,8 @@ def test_refusal_maps_library_advice(tmp_path: Path) -> None:
 
 
 def test_library_text_is_cut_to_one_line() -> None:
-    from vnsum.engines.hf import _corrupt_message, first_line
+    from vnsum.engines.hf import _corrupt_message
+    from vnsum.errors import one_line as first_line
 
     exc = ValueError("\x1b[1mfirst\x1b[0m   line\n\nsecond line\n\tthird")
     assert first_line(exc) == "first line"

@@ -6,6 +6,7 @@ status; the core raises them and never prints.
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 
 
@@ -78,3 +79,14 @@ def human_bytes(n: int) -> str:
             value = n / size
             return f"{value:.0f} {unit}" if value >= 100 or value == int(value) else f"{value:.1f} {unit}"
     return f"{n} bytes"  # pragma: no cover
+
+
+_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def one_line(exc: BaseException, limit: int = 140) -> str:
+    """A library's exception as one short line for a message: its first line, terminal escapes and
+    runs of spaces removed; the class name when it says nothing."""
+    text = _ESCAPE.sub("", str(exc)).strip()
+    line = re.sub(r"\s+", " ", text.splitlines()[0]) if text else ""
+    return line[:limit] or exc.__class__.__name__

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vnsum.errors import ModelUnavailable, UsageError
+from vnsum.errors import ModelUnavailable, UsageError, one_line
 
 CONFIG_FILES = ["config.json", "generation_config.json"]
 TOKENIZER_FILES = [
@@ -452,9 +452,8 @@ def _download(ref: str, revision: str | None, force: bool, progress: bool, advis
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    text = re.sub(r"\s+", " ", text)[:120]
-    return f"{exc.__class__.__name__}: {text}" if text else exc.__class__.__name__
+    text = one_line(exc, 120)
+    return exc.__class__.__name__ if text == exc.__class__.__name__ else f"{exc.__class__.__name__}: {text}"
 
 
 def resolve(

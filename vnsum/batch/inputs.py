@@ -58,7 +58,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from vnsum.errors import InputError, UsageError, VnsumError
+from vnsum.errors import InputError, UsageError, VnsumError, one_line
 
 #: Files taken from a directory.
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -508,8 +508,7 @@ def _feed_id(name: str) -> str:
 
 
 def _short(exc: object) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
-    return text[:200]
+    return one_line(exc, 200) if isinstance(exc, BaseException) else str(exc).splitlines()[0][:200]
 
 
 def _show(value: object) -> str:

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 from vnsum.batch.inputs import BadItem, Item
 from vnsum.batch.journal import Journal, error_record, ok_record
 from vnsum.batch.runner import BatchCounts, read_item
-from vnsum.errors import UsageError, VnsumError
+from vnsum.errors import UsageError, VnsumError, one_line
 from vnsum.reading.source import DEFAULT_MAX_BYTES, Source
 
 if TYPE_CHECKING:
@@ -82,8 +82,7 @@ def connect(address: str | None, num_cpus: int | None = None) -> Iterator[Any]:
             ray.init(address="local", num_cpus=num_cpus, include_dashboard=False, logging_level="ERROR")
     except (ConnectionError, RuntimeError, ValueError, TimeoutError) as exc:
         where = f"the Ray cluster at {address}" if address else "a local Ray"
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
-        raise UsageError(f"--ray: cannot start or reach {where}: {first}") from None
+        raise UsageError(f"--ray: cannot start or reach {where}: {one_line(exc)}") from None
     try:
         yield ray
     finally:

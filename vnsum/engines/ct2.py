@@ -19,7 +19,7 @@ from typing import Any
 
 from vnsum.engines.base import EngineOptions, GenerationSettings, physical_cores
 from vnsum.engines.base import pick_device as base_pick_device
-from vnsum.errors import ModelFailed, ModelUnavailable, UsageError
+from vnsum.errors import ModelFailed, ModelUnavailable, UsageError, one_line
 from vnsum.hub import fingerprint
 
 FORMAT_VERSION = 1
@@ -283,11 +283,9 @@ class CTranslate2Engine:
             )
             tokenizer = RuntimeTokenizer(path / "tokenizer")
         except (RuntimeError, ValueError, OSError) as exc:
-            from vnsum.engines.hf import first_line
-
             raise ModelUnavailable(
                 f"converted model {model_id} in {path} could not be loaded ({exc.__class__.__name__}: "
-                f"{first_line(exc, 120)}); delete that directory to convert again"
+                f"{one_line(exc, 120)}); delete that directory to convert again"
             ) from None
         return cls(model_id, translator, tokenizer, compute_type, converted=fresh, device=device)
 
@@ -323,9 +321,7 @@ class CTranslate2Engine:
                 num_hypotheses=max(1, min(n, settings.num_beams)),
             )
         except RuntimeError as exc:
-            from vnsum.engines.hf import first_line
-
-            raise ModelFailed(f"model {self.model_id} failed in CTranslate2: {first_line(exc, 160)}") from None
+            raise ModelFailed(f"model {self.model_id} failed in CTranslate2: {one_line(exc, 160)}") from None
         out: list[list[list[str]]] = [[[]] for _ in batch]
         for i, res in zip(order, results):
             out[i] = list(res.hypotheses) or [[]]

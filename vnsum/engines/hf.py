@@ -7,7 +7,7 @@ from typing import Any
 
 from vnsum.engines.base import EngineOptions, GenerationSettings
 from vnsum.engines.base import pick_device as base_pick_device
-from vnsum.errors import ModelFailed, ModelUnavailable
+from vnsum.errors import ModelFailed, ModelUnavailable, one_line
 
 
 def pick_device(requested: str) -> str:
@@ -102,20 +102,11 @@ def refusal(model_id: str, exc: BaseException) -> ModelUnavailable | None:
     return None
 
 
-def first_line(exc: BaseException, limit: int = 140) -> str:
-    """A library's exception as one short line: its first line, terminal escapes removed."""
-    import re
-
-    text = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", str(exc)).strip()
-    line = re.sub(r"\s+", " ", text.splitlines()[0]) if text else ""
-    return line[:limit] or exc.__class__.__name__
-
-
 def _corrupt_message(model_id: str, exc: BaseException) -> str:
     from vnsum.hub import pull_command
 
     fix = "" if Path(model_id).expanduser().is_dir() else f"; run `{pull_command(model_id, force=True)}`"
-    return f"model {model_id} could not be loaded (corrupt or incomplete files: {first_line(exc)}){fix}"
+    return f"model {model_id} could not be loaded (corrupt or incomplete files: {one_line(exc)}){fix}"
 
 
 class TransformersEngine:

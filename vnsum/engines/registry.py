@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vnsum.engines.base import Engine, EngineOptions
-from vnsum.errors import ModelFailed, ModelUnavailable, UsageError
+from vnsum.errors import ModelFailed, ModelUnavailable, UsageError, one_line
 
 Notify = Callable[[str], None]
 
@@ -82,9 +82,7 @@ def load_engine(model_dir: Path, model_id: str, options: EngineOptions, notify: 
             raise
         except Exception as exc:  # a converter raises many types for checkpoints it does not support
             if last:
-                from vnsum.engines.hf import first_line
-
-                why = f"{exc.__class__.__name__}: {first_line(exc)}"
+                why = f"{exc.__class__.__name__}: {one_line(exc)}"
                 raise ModelFailed(f"model {model_id} cannot be loaded by {spec.name} ({why})") from None
             if notify:
                 notify(f"{model_id}: {spec.name} cannot use this model, using {specs[n + 1].name}")
