@@ -31,8 +31,9 @@ from vnsum.text.kinds import (
     SUBHEADING,
     TITLE,
 )
-from vnsum.text.segment import _AGENCY_TAG, _LINK_LABEL, segment_line
-from vnsum.text.sentences import _is_upper_start, sentence_spans
+from vnsum.text.lexicon import AGENCY_TAG_RE, LINK_LABEL_RE, PHOTO_WORDS, REPORTING, TIME_START, is_upper_start
+from vnsum.text.segment import segment_line
+from vnsum.text.sentences import sentence_spans
 
 __all__ = [
     "AGENCY_TAG",
@@ -60,18 +61,6 @@ _BOILERPLATE_START = re.compile(
     re.IGNORECASE,
 )
 _NAV_SEPARATORS = re.compile(r"\s[|›»•/·]\s")
-_REPORTING = re.compile(
-    r"\b(?:cho biết|cho hay|nói|khẳng định|cho rằng|tuyên bố|thông tin|công bố|nhấn mạnh|đề nghị|yêu cầu|"
-    r"theo|vừa|đã|sẽ|được biết|ghi nhận|phát hiện|xảy ra)\b",
-    re.IGNORECASE,
-)
-#: Words that say a line describes a picture (not "ảnh hưởng", "mô hình", "tại hiện trường").
-_CAPTION_SIGNS = re.compile(
-    r"trong ảnh|\(ảnh\)|\((?:trái|phải|giữa|bìa trái|bìa phải)\)|\bbìa (?:trái|phải)\b|từ trái (?:sang|qua)|"
-    r"\bchụp (?:ảnh|hình)|\btạo dáng\b|\bảnh lưu niệm\b|\bchụp hình lưu niệm\b|\bống kính\b",
-    re.IGNORECASE,
-)
-_TIME_START = re.compile(r"^(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Khuya|Rạng sáng|Hôm|Tháng|Năm|Đầu|Cuối|Từ|Đến|Trước|Sau)\b")
 _WORD = re.compile(r"[0-9A-Za-zÀ-ỹĐđ]+")
 
 
@@ -158,11 +147,11 @@ def _looks_like_boilerplate(line: str) -> bool:
 
 def strip_agency_tag(text: str) -> str:
     """Drop a leading news-agency tag such as "TTO -", "(Dân trí) -", "VOV.VN -"."""
-    m = _AGENCY_TAG.match(text)
+    m = AGENCY_TAG_RE.match(text)
     if m is None:
         return text
     after = text[m.end() : m.end() + 1]
-    return text[m.end() :] if after and (_is_upper_start(after) or after in '“"') else text
+    return text[m.end() :] if after and (is_upper_start(after) or after in '“"') else text
 
 
 def _content(text: str) -> set[str]:
@@ -178,9 +167,9 @@ def _caption_first_line(sentence: str, later: list[str]) -> bool:
     words = sentence.split()
     if not (4 <= len(words) <= 25) or not sentence.rstrip().endswith(".") or len(sentence_spans(sentence)) != 1:
         return False
-    if _REPORTING.search(sentence) or _TIME_START.match(sentence) or '"' in sentence or "“" in sentence:
+    if REPORTING.search(sentence) or TIME_START.match(sentence) or '"' in sentence or "“" in sentence:
         return False
-    if _CAPTION_SIGNS.search(sentence):
+    if PHOTO_WORDS.search(sentence):
         return True
     mine = _content(sentence)
     if len(mine) < 4:
@@ -200,7 +189,7 @@ def parse_article(text: str) -> Article:
             kinds[pos] = FURNITURE
         elif pos == 0 and _looks_like_title(line, [r for _, r in raw[1:]]):
             kinds[pos] = TITLE
-        elif _LINK_LABEL.match(line) and len(line.split()) <= 4:
+        elif LINK_LABEL_RE.match(line) and len(line.split()) <= 4:
             kinds[pos] = RELATED_LINKS
         elif (
             pos > 0 and kinds[pos - 1] is None and " ".join(line.split()) == " ".join(raw[pos - 1][1].split()) and len(line) >= 25

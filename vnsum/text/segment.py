@@ -31,17 +31,23 @@ from vnsum.text.kinds import (
     SOURCE_LINE,
     SUBHEADING,
 )
-from vnsum.text.sentences import (
+from vnsum.text.lexicon import (
+    AGENCIES,
+    AGENCY_TAG_RE,
+    LINK_LABEL_RE,
+    NAME_SYLLABLES,
+    NOT_NAME_START,
     PERSON_STARTERS,
+    PHOTO_WORDS,
+    PLACE_WORDS_LOWER,
     STARTERS,
-    _glue_after,
-    _is_lower,
-    _is_upper_start,
-    _wordset,
+    SURNAMES,
+    is_lower,
+    is_upper_start,
     is_vietnamese_syllable,
-    sentence_cuts,
     starter_at,
 )
+from vnsum.text.sentences import glue_at, sentence_cuts
 
 # --- patterns -------------------------------------------------------------------------------
 
@@ -54,22 +60,6 @@ _CREDIT = re.compile(
 _CREDIT_HINTS = ("Ảnh", "ảnh", "Hình", "Nguồn", "Video", "Clip", "Đồ h", "Infographic", "Thực hiện")
 _ILLUSTRATION = re.compile(r"minh (?:họa|hoạ)|chụp màn hình", re.IGNORECASE)
 _BYLINE_LABELS = ("Tin", "Bài", "Thực hiện")
-#: Photo agencies and sources that make up a whole credit ("Ảnh: Reuters Phòng Công tố …").
-_AGENCIES = _wordset(
-    "AFP Reuters AP Xinhua EPA Getty Bloomberg TTXVN VNA Shutterstock Pexels Pixabay Unsplash Internet Weibo "
-    "Twitter Facebook Instagram X CNN BBC Theverge Kitco Sputnik TASS RIA Yonhap Kyodo NHK Zing VnExpress "
-    "Vietnamplus Vietnam+ Askmen Freepik Depositphotos iStock Alamy NASA ESA WB IMF WHO UN Tuổi Trẻ"
-)
-_SURNAMES = _wordset(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lương Trương Mai Tạ Lưu "
-    "Cao Quách Trịnh Đoàn Vương Thái Châu Tô La Lâm Chu Tăng Kiều Triệu Mạc Hà Văn Khổng Lại"
-)
-_LINK_LABEL = re.compile(
-    r"^(?:TIN (?:BÀI )?LIÊN QUAN|Tin (?:bài )?liên quan|BÀI (?:VIẾT )?LIÊN QUAN|Bài (?:viết )?liên quan|"
-    r"XEM THÊM|Xem thêm|ĐỌC THÊM|Đọc thêm|Tin cùng chuyên mục|TIN CÙNG CHUYÊN MỤC|TIN MỚI(?: NHẤT| HƠN)?|"
-    r"Tin mới(?: nhất| hơn)?|Tin khác|TIN KHÁC|Bài đọc thêm|Có thể bạn quan tâm|CÓ THỂ BẠN QUAN TÂM|"
-    r"Xem tiếp|Video liên quan|Tin nổi bật)(?![\w])"
-)
 #: "[ Phần Lan giúp đổi mới sáng tạo ]": a linked headline in brackets inside the text.
 _BRACKET_LINK = re.compile(r"\[\s*[A-ZĐÀ-Ỹ][^\[\]\n.!?]{15,200}\s*\]")
 _LINK_ARROWS = re.compile(r"^(?:>\s*){2,}|^[»›]\s")
@@ -112,16 +102,6 @@ _BYLINE_SUFFIX = re.compile(
 _NAME_TOKEN = re.compile(
     r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?|[A-ZĐÀ-Ỹ]{2,}|(?:[A-ZĐÀ-Ỹ][a-zđh]?\.)+(?:[A-ZĐÀ-Ỹ]?[a-zà-ỹđ]*|[A-ZĐÀ-Ỹ]+)\.?|"
     r"[A-ZĐÀ-Ỹ]\.?[A-ZĐÀ-Ỹ]\.?)$"
-)
-_AGENCY_TAG = re.compile(
-    r"^(?:\([^()\n]{2,30}\)|[A-ZĐ][\w.]{1,15}(?:\.[A-Za-z]{2,3})?|[A-ZĐ][\w ]{1,25},\s*\d{1,2}/\d{1,2}\s*\([^()]{2,15}\))"
-    r"\s*[-–—]+\s+(?=\S)"
-)
-#: Words that say a piece describes a picture (not "ảnh hưởng", "mô hình", "tại hiện trường").
-_PHOTO_WORDS = re.compile(
-    r"trong ảnh|\(ảnh\)|\((?:trái|phải|giữa|bìa trái|bìa phải|đứng giữa|ngồi giữa)\)|\bbìa (?:trái|phải)\b|"
-    r"từ trái (?:sang|qua)|\bchụp (?:ảnh|hình)|\btạo dáng\b|\blưu niệm\b|\bống kính\b|\bkhung hình\b",
-    re.IGNORECASE,
 )
 _GALLERY = re.compile(
     r"(?:gửi (?:tới|đến)|giới thiệu|ghi lại|mời (?:bạn đọc|quý vị|độc giả)|cùng (?:xem|điểm|ngắm)|dưới đây là|"
@@ -195,13 +175,7 @@ def is_byline(text: str) -> bool:
         return False
     first = t.split()[0]
     # "Theo", "Trong", ... start sentences, not names; a lone capitalised common word is not a byline
-    return not (first in _NOT_NAME_START or (tokens == 1 and len(t) > 3 and not t.isupper() and "." not in t))
-
-
-_NOT_NAME_START = _wordset(
-    "Theo Trong Tuy Sau Khi Trước Các Đây Một Tại Những Từ Việc Ngoài Nhiều Đến Nhưng Hiện Nếu Để Với Được Cũng "
-    "Còn Do Họ Về Đó Vì Có Và Xem Tin Bài Ảnh Video Nguồn Chia Bình Đăng Tags Từ"
-)
+    return not (first in NOT_NAME_START or (tokens == 1 and len(t) > 3 and not t.isupper() and "." not in t))
 
 
 def _is_source(text: str) -> bool:
@@ -232,18 +206,18 @@ def _name_like(tok: str) -> bool:
     bare = tok.strip("\"“”'(),;")
     if not bare:
         return False
-    return _is_upper_start(bare[0]) or bare[0].isdigit() or bare in ("-", "–", "/", "&") or "/" in bare
+    return is_upper_start(bare[0]) or bare[0].isdigit() or bare in ("-", "–", "/", "&") or "/" in bare
 
 
 def _credit_glue(text: str, ts: int, te: int) -> int | None:
     """A sentence glued to a credit name inside one token: any lower-case letter followed by a capital
     ("Balenciaga|Michael", "Tuyết|TP"), or an all-caps run before a capitalised syllable ("AFP|Thủ")."""
     for q in range(ts + 1, te):
-        if not (text[q].isalpha() and _is_upper_start(text[q])):
+        if not (text[q].isalpha() and is_upper_start(text[q])):
             continue
-        if _glue_after(text, q) is not None:
+        if glue_at(text, q) is not None:
             return q
-        if _is_lower(text[q - 1]):
+        if is_lower(text[q - 1]):
             k = q
             while k > ts and text[k - 1].isalpha():
                 k -= 1
@@ -266,7 +240,7 @@ def _credit_end(text: str, c: int) -> int | None:
             return ts  # "Ảnh: AFP Theo Hãng tin …", "Ảnh: Lao động Có những …"
         if (
             k == 0
-            and tok.rstrip(".,") in _AGENCIES
+            and tok.rstrip(".,") in AGENCIES
             and len(toks) > 1
             and _name_like(text[toks[1][0] : toks[1][1]])
             and _credit_glue(text, *toks[1]) is None
@@ -292,7 +266,7 @@ def _credit_end(text: str, c: int) -> int | None:
     if run >= len(toks):
         return toks[2][0] if len(toks) > 2 else None
     first = text[toks[0][0] : toks[0][1]]
-    cut = min(run - 1, 3 if first in _SURNAMES and run >= 4 else 2)
+    cut = min(run - 1, 3 if first in SURNAMES and run >= 4 else 2)
     return toks[cut][0]
 
 
@@ -333,7 +307,7 @@ def _find_credits(text: str) -> list[tuple[int, int, str, bool]]:
             continue
         if not colon:
             after = text[m.end() :].lstrip()
-            if illustration and (not after or after[0] in ".)" or _is_upper_start(after[0])):
+            if illustration and (not after or after[0] in ".)" or is_upper_start(after[0])):
                 # "Ảnh minh họa." / "Ảnh minh họa Theo …"
                 end = m.end()
                 if end < len(text) and text[end] == ".":
@@ -341,7 +315,7 @@ def _find_credits(text: str) -> list[tuple[int, int, str, bool]]:
                 out.append((start, end, CREDIT, True))
                 pos = end
                 continue
-            if not (lead and label in ("Ảnh", "Đồ họa", "Đồ hoạ") and after and _is_upper_start(after[0])):
+            if not (lead and label in ("Ảnh", "Đồ họa", "Đồ hoạ") and after and is_upper_start(after[0])):
                 continue  # "- Ảnh Theverge" is a credit; "Ảnh hưởng" is not
         c = m.end()
         if colon is None:
@@ -379,9 +353,7 @@ def _starter_cuts(text: str) -> list[int]:
         k = m.start()
         prev = text[k - 1]
         ok_prev = (
-            _is_lower(prev)
-            or prev.isdigit()
-            or (prev in "\"'”’" and k >= 2 and (_is_lower(text[k - 2]) or text[k - 2].isdigit()))
+            is_lower(prev) or prev.isdigit() or (prev in "\"'”’" and k >= 2 and (is_lower(text[k - 2]) or text[k - 2].isdigit()))
         )
         if not ok_prev:
             continue
@@ -392,27 +364,13 @@ def _starter_cuts(text: str) -> list[int]:
         prev_word = raw_prev.lower()
         person = m.group(1) in PERSON_STARTERS
         # "tỉnh Bà Rịa", "cầu Ông Lãnh", "quận Hai Bà Trưng" are names; "… Edward Snowden Ông Kucherena …" is not
-        if person and (prev_word in _PLACE_WORDS_LOWER or prev_word in ("hai", "thánh", "đức", "lão")):
+        if person and (prev_word in PLACE_WORDS_LOWER or prev_word in ("hai", "thánh", "đức", "lão")):
             continue
         if m.group(1) == "Tháng" and prev_word == "mạng":
             continue  # "Cách Mạng Tháng 8"
         if starter_at(text, i):
             out.append(i)
     return out
-
-
-_PLACE_WORDS_LOWER = _wordset(
-    "tỉnh thành phố huyện xã phường quận thị trấn chợ cầu núi đường sông rạch kênh đình chùa đền miếu hẻm ngã "
-    "khu ấp thôn bản làng đảo hồ suối đèo vịnh bến tên nhà hướng"
-)
-
-
-#: Capitalised syllables that are mostly names inside a sentence ("đòi Mỹ giải thích", "do thám Tổng thống").
-_NAME_SYLLABLES = _wordset(
-    "Mỹ Nga Pháp Anh Đức Nhật Trung Hàn Úc Ấn Việt Lào Thái Nam Bắc Tây Đông Bộ Sở Ủy Uỷ Tổng Thủ Chủ Chính "
-    "Quốc Đảng Nhà Hội Công Đại Phó Ban Cục Viện Tòa Toà Trường Bệnh Liên Tập Ngân Thành Tỉnh Huyện Phòng Quân "
-    "Cảnh Hà Hồ Sài Đà Hải Cần Bình Long Giang Sơn Hòa Hoà Minh"
-)
 
 
 def _generic_cut(text: str, s: int, e: int) -> int | None:
@@ -422,7 +380,7 @@ def _generic_cut(text: str, s: int, e: int) -> int | None:
     first = None
     i = s + 1
     while i < e:
-        if text[i - 1] == " " and _is_upper_start(text[i]) and i >= 2:
+        if text[i - 1] == " " and is_upper_start(text[i]) and i >= 2:
             prev = text[i - 2]
             if prev.isalnum() or prev in "\"'”’":
                 word_end = i
@@ -430,8 +388,8 @@ def _generic_cut(text: str, s: int, e: int) -> int | None:
                     word_end += 1
                 word = text[i:word_end]
                 nxt = text[word_end + 1 : word_end + 2]
-                if word.isalpha() and (len(word) == 1 or word[1:].islower()) and nxt and _is_lower(nxt):
-                    if word not in _NAME_SYLLABLES and is_vietnamese_syllable(word):
+                if word.isalpha() and (len(word) == 1 or word[1:].islower()) and nxt and is_lower(nxt):
+                    if word not in NAME_SYLLABLES and is_vietnamese_syllable(word):
                         return i
                     if first is None:
                         first = i
@@ -457,8 +415,8 @@ def segment_line(line: str, *, first: bool = False, last: bool = False, lone: bo
     cuts: dict[int, str] = {}
     tag_end = 0
     if first:
-        m = _AGENCY_TAG.match(text)
-        if m and m.end() < n and (_is_upper_start(text[m.end()]) or text[m.end()] in '“"'):
+        m = AGENCY_TAG_RE.match(text)
+        if m and m.end() < n and (is_upper_start(text[m.end()]) or text[m.end()] in '“"'):
             tag_end = m.end()
             cuts[tag_end] = CUT_SPLIT
     for pos, kind in sentence_cuts(text):
@@ -567,7 +525,7 @@ def _links(text: str, atoms: list[_Atom]) -> None:
     while k < len(atoms):
         a = atoms[k]
         t = _t(text, a)
-        label = _LINK_LABEL.match(t)
+        label = LINK_LABEL_RE.match(t)
         arrows = t.startswith(">>") or _LINK_ARROWS.match(t)
         if a.kind is not None or not (label or arrows):
             k += 1
@@ -736,7 +694,7 @@ def _gallery(text: str, atoms: list[_Atom]) -> None:
 
 def _caption_or_heading(t: str, at_start: bool = False) -> str:
     words = t.split()
-    if at_start or _PHOTO_WORDS.search(t) or _PERSON_START.match(t):
+    if at_start or PHOTO_WORDS.search(t) or _PERSON_START.match(t):
         return CAPTION
     names = sum(1 for a, b in zip(words[1:], words[2:]) if a[:1].isupper() and b[:1].isupper())
     return CAPTION if names or len(words) > 12 else SUBHEADING
@@ -763,7 +721,7 @@ def _soft_atoms(text: str, atoms: list[_Atom], *, first: bool, lone: bool) -> No
         if (
             colon > 0
             and a.after == CUT_STARTER
-            and _is_upper_start(t[colon + 2 : colon + 3] or "x")
+            and is_upper_start(t[colon + 2 : colon + 3] or "x")
             and _words(t[colon + 2 :]) <= 15
             and _words(t[:colon]) >= 3
             and t[colon + 2 : colon + 3] not in '“"'
@@ -859,7 +817,7 @@ def _lone_line(text: str, atoms: list[_Atom], *, lone: bool, last: bool) -> None
     wc = _words(t)
     if wc <= 15:
         a.kind = _caption_or_heading(t)
-    elif wc <= 30 and _PHOTO_WORDS.search(t):
+    elif wc <= 30 and PHOTO_WORDS.search(t):
         a.kind = CAPTION
 
 
@@ -881,3 +839,16 @@ def _pieces(text: str, atoms: list[_Atom]) -> list[tuple[str, int, int]]:
                 continue
         out.append([kind, a.s, a.e, a.group, a.after])
     return [(k, s, e) for k, s, e, _, _ in out]
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences; glued photo captions, credits and headings come out as their own pieces.
+
+    Abbreviations (TP.HCM, PGS.TS., Q.1), numbers (5,66%, 1.234,5), dates, initials,
+    URLs, quotes (a quotation of several sentences is split into them; the closing quote stays
+    with the last), a missing space after a period ("trước.Giá"), dialogue dashes and photo
+    credits glued into the text ("- Ảnh: AFP Theo ...", "(Ảnh: Reuters) Thỏa thuận",
+    "Ảnh: Đình VănÔng") are handled.
+    """
+    text = paragraph.strip()
+    return [text[s:e] for _, s, e in segment_line(text)] if text else []
