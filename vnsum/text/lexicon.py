@@ -226,6 +226,12 @@ TIME_ANY = re.compile(
     re.IGNORECASE,
 )
 
+#: People and groups at the start of a piece: what photo captions show.
+PERSON_START = re.compile(
+    r"^(?:Ông|Bà|Anh|Chị|Em|Cô|Thầy|Lãnh đạo|Thứ trưởng|Bộ trưởng|Chủ tịch|Thủ tướng|Tổng thống|Phó|Đại diện|"
+    r"Đoàn|Lực lượng|Cảnh sát|Người dân|Du khách|Học sinh|Sinh viên|Công nhân|Cán bộ)\b"
+)
+
 __all__ = [
     "ABBREVIATIONS",
     "AGENCIES",
@@ -237,6 +243,7 @@ __all__ = [
     "NAME_INITIALS",
     "NAME_SYLLABLES",
     "NOT_NAME_START",
+    "PERSON_START",
     "PERSON_STARTERS",
     "PHOTO_WORDS",
     "PLACE_ABBREVIATIONS",

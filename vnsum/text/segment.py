@@ -37,6 +37,7 @@ from vnsum.text.lexicon import (
     LINK_LABEL_RE,
     NAME_SYLLABLES,
     NOT_NAME_START,
+    PERSON_START,
     PERSON_STARTERS,
     PHOTO_WORDS,
     PLACE_WORDS_LOWER,
@@ -108,10 +109,6 @@ _GALLERY = re.compile(
     r"sau đây là|xin (?:gửi|giới thiệu)).{0,60}(?:hình ảnh|bức ảnh|khoảnh khắc|ảnh)\s*[.:]$",
     re.IGNORECASE,
 )
-_PERSON_START = re.compile(
-    r"^(?:Ông|Bà|Anh|Chị|Em|Cô|Thầy|Lãnh đạo|Thứ trưởng|Bộ trưởng|Chủ tịch|Thủ tướng|Tổng thống|Phó|Đại diện|"
-    r"Đoàn|Lực lượng|Cảnh sát|Người dân|Du khách|Học sinh|Sinh viên|Công nhân|Cán bộ)\b"
-)
 _AUTHOR_NOTE = re.compile(r"^(?:Tác giả|Người viết)\s+(?:là|hiện|đang|từng|có|chia sẻ|viết|làm)\b")
 _AUTHOR_TITLE = re.compile(
     r"^(?:Tiến sĩ|TS\.?|Thạc sĩ|ThS\.?|PGS\.?|GS\.?|Nhà báo|Luật sư|Bác sĩ|Kỹ sư|Chuyên gia|Nhà văn|Nhà nghiên cứu|"
@@ -137,6 +134,7 @@ class _Atom:
     kind: str | None = None
     group: int = -1  # atoms of one multi-atom piece (a repeated photo block, a link block)
     illustration: bool = False
+    rule: str = ""  # the rule that gave the kind (what ``vnsum read`` shows)
 
 
 def _words(text: str) -> int:
@@ -400,13 +398,16 @@ def _generic_cut(text: str, s: int, e: int) -> int | None:
 # --- the segmenter --------------------------------------------------------------------------
 
 
-def segment_line(line: str, *, first: bool = False, last: bool = False, lone: bool | None = None) -> list[tuple[str, int, int]]:
+def segment_line(
+    line: str, *, first: bool = False, last: bool = False, lone: bool | None = None, why: list[str] | None = None
+) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every piece of ``line``, in order, covering all its non-space text.
 
     ``first``: the line is where the article's body starts (a caption glued before the first
     sentence, an agency tag); ``last``: it ends the article (bylines, source lines, widgets);
     ``lone``: the line is a paragraph of its own in a text of many lines (a short line with no
-    final punctuation is then a heading or a caption).
+    final punctuation is then a heading or a caption); ``why``: if given, filled with the name of
+    the rule that gave each piece its kind (parallel to the result).
     """
     text = line
     n = len(text)
@@ -449,32 +450,51 @@ def segment_line(line: str, *, first: bool = False, last: bool = False, lone: bo
         return []
     if tag_end:
         atoms[0].kind = AGENCY_TAG
+        atoms[0].rule = "agency tag"
     atom_starts = [a.s for a in atoms]
     for bs, be in brackets:
         i = bisect.bisect_left(atom_starts, bs)
         if i < len(atoms) and atoms[i].s == bs and atoms[i].e == be:
             atoms[i].kind = RELATED_LINKS
+            atoms[i].rule = "linked headline in brackets"
     for cs, ce, kind, illustration in credits:
         i = bisect.bisect_left(atom_starts, cs)
         while i < len(atoms) and atoms[i].s < ce:
             if atoms[i].e <= ce + 1:
                 atoms[i].kind = kind
+                atoms[i].rule = "photo credit label"
                 atoms[i].illustration = illustration
             i += 1
     if lone is None:
         lone = False
+
+    def tag(rule: str) -> None:
+        for a in atoms:
+            if a.kind is not None and not a.rule:
+                a.rule = rule
+
     _links(text, atoms)
+    tag("related-links label or >> items")
     _captions_before_credits(text, atoms)
+    tag("text before a photo credit")
     _repeated_blocks(text, atoms)
+    tag("photo block repeated")
     _furniture(text, atoms)
+    tag("page widget words")
     _tables(text, atoms)
+    tag("run of numbers and short cells (table)")
     _gallery(text, atoms)
+    tag("photo gallery after its introduction")
     _mid_bylines(text, atoms)
+    tag("byline and source before the next story")
     _soft_atoms(text, atoms, first=first, lone=lone)
+    tag("no final punctuation, a sentence glued after it")
     if last:
         _tail(text, atoms)
+        tag("end of the article: byline, source or widget")
     _lone_line(text, atoms, lone=lone, last=last)
-    return _pieces(text, atoms)
+    tag("short line of its own without final punctuation")
+    return _pieces(text, atoms, why)
 
 
 def _atoms(text: str, cuts: dict[int, str]) -> list[_Atom]:
@@ -692,9 +712,10 @@ def _gallery(text: str, atoms: list[_Atom]) -> None:
             return
 
 
-def _caption_or_heading(t: str, at_start: bool = False) -> str:
+def caption_or_heading(t: str, at_start: bool = False) -> str:
+    """Is a short piece that is not body a photo caption or a heading? (Photo words, a person, names.)"""
     words = t.split()
-    if at_start or PHOTO_WORDS.search(t) or _PERSON_START.match(t):
+    if at_start or PHOTO_WORDS.search(t) or PERSON_START.match(t):
         return CAPTION
     names = sum(1 for a, b in zip(words[1:], words[2:]) if a[:1].isupper() and b[:1].isupper())
     return CAPTION if names or len(words) > 12 else SUBHEADING
@@ -731,7 +752,7 @@ def _soft_atoms(text: str, atoms: list[_Atom], *, first: bool, lone: bool) -> No
             k += 2
             continue
         if (sandwiched and wc <= 40) or (at_start and wc <= 40) or wc <= 15:
-            a.kind = _caption_or_heading(t, at_start)
+            a.kind = caption_or_heading(t, at_start)
         k += 1
 
 
@@ -816,13 +837,14 @@ def _lone_line(text: str, atoms: list[_Atom], *, lone: bool, last: bool) -> None
         return
     wc = _words(t)
     if wc <= 15:
-        a.kind = _caption_or_heading(t)
+        a.kind = caption_or_heading(t)
     elif wc <= 30 and PHOTO_WORDS.search(t):
         a.kind = CAPTION
 
 
-def _pieces(text: str, atoms: list[_Atom]) -> list[tuple[str, int, int]]:
+def _pieces(text: str, atoms: list[_Atom], why: list[str] | None = None) -> list[tuple[str, int, int]]:
     out: list[list] = []
+    rules: list[str] = []
     for a in atoms:
         kind = a.kind or BODY
         if out:
@@ -838,6 +860,9 @@ def _pieces(text: str, atoms: list[_Atom]) -> list[tuple[str, int, int]]:
                 out[-1] = [pk, ps, a.e, pgroup, a.after]
                 continue
         out.append([kind, a.s, a.e, a.group, a.after])
+        rules.append(a.rule or "sentence (no rule for non-body text matched)")
+    if why is not None:
+        why[:] = rules
     return [(k, s, e) for k, s, e, _, _ in out]
 
 
