@@ -393,7 +393,8 @@ def test_reading_report_shape() -> None:
     assert entries[4]["sentences"] == ["Theo hãng tin AFP, cuộc biểu tình kéo dài ba ngày.", "Khoảng 5.000 người tham gia."]
     assert entries[4]["text"] == " ".join(entries[4]["sentences"])
     assert all(e["sentences"] == [] for e in entries if e["kind"] not in BODY_KINDS)
-    assert set(entries[0]) == {"kind", "text", "sentences", "line", "paragraph"}
+    assert set(entries[0]) == {"kind", "text", "sentences", "line", "paragraph", "why", "caption_score", "unsure"}
+    assert all(e["why"] for e in entries)  # every piece says why it got its kind
     assert any("caption" in n for n in report["notes"])
 
 

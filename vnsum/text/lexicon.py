@@ -103,14 +103,38 @@ def is_lower(ch: str) -> bool:
     return bool(_IS_LOWER.match(ch))
 
 
-def is_vietnamese_syllable(word: str) -> bool:
-    """Does ``word`` look like a Vietnamese syllable (not "Tube", "Tok", "Chat", "Express")?"""
+_ONSET = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?"
+_SHAPE = re.compile(f"^{_ONSET}(?:[aeiouy]{{1,3}})(?:ng|nh|ch|c|m|n|p|t)?$")
+_BASE = str.maketrans(
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ",
+    "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy",
+)
+
+
+def syllable_shape(word: str) -> bool:
+    """Could ``word`` be a Vietnamese syllable once its tone marks are put back ("Chat" -> chát, yes;
+    "Tube", "Express", "Tok", no)? Onset, one to three vowels, a final consonant: the spelling rules."""
     if not word or not word.isalpha():
         return False
+    f = word.lower().translate(_BASE)
+    if not _SHAPE.match(f):
+        return False
+    if f[0] == "k" and f[1:2] not in ("i", "e", "y", "h"):
+        return False  # "ka", "ko": Vietnamese writes ca, co
+    if f[0] == "c" and f[1:2] in ("i", "e", "y"):
+        return False  # "ce", "ci": Vietnamese writes ke, ki
+    return not (f.startswith(("gh", "ngh")) and f[3 if f.startswith("ngh") else 2 :][:1] not in ("i", "e"))
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """Is ``word`` written as a Vietnamese syllable: its shape is one (``syllable_shape``) and it carries
+    a Vietnamese letter or mark, or it is a common word written without any ("Chat", "Tube", "Tok",
+    "Express": no; "Bạn", "Theo", "anh": yes)? The one test the text package uses: a glued capital
+    starts a new sentence only before such a word."""
+    if not syllable_shape(word):
+        return False
     low = word.lower()
-    if any(ord(c) > 0x7F for c in low):
-        return True  # a letter with a Vietnamese diacritic
-    return low in ASCII_WORDS
+    return any(ord(c) > 0x7F for c in low) or low in ASCII_WORDS
 
 
 def next_tokens(text: str, i: int, count: int = 2) -> list[str]:
@@ -259,5 +283,6 @@ __all__ = [
     "is_vietnamese_syllable",
     "next_tokens",
     "starter_at",
+    "syllable_shape",
     "wordset",
 ]

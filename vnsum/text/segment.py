@@ -35,6 +35,7 @@ from vnsum.text.lexicon import (
     AGENCIES,
     AGENCY_TAG_RE,
     LINK_LABEL_RE,
+    LOWER,
     NAME_SYLLABLES,
     NOT_NAME_START,
     PERSON_START,
@@ -43,10 +44,12 @@ from vnsum.text.lexicon import (
     PLACE_WORDS_LOWER,
     STARTERS,
     SURNAMES,
+    UPPER,
     is_lower,
     is_upper_start,
     is_vietnamese_syllable,
     starter_at,
+    syllable_shape,
 )
 from vnsum.text.sentences import glue_at, sentence_cuts
 
@@ -420,6 +423,10 @@ def segment_line(
         if m and m.end() < n and (is_upper_start(text[m.end()]) or text[m.end()] in '“"'):
             tag_end = m.end()
             cuts[tag_end] = CUT_SPLIT
+        else:
+            tag_end = _glued_dateline(text)
+            if tag_end:
+                cuts[tag_end] = CUT_SPLIT
     for pos, kind in sentence_cuts(text):
         if pos > tag_end:
             cuts.setdefault(pos, CUT_PUNCT if kind == "punct" else CUT_GLUE)
@@ -450,7 +457,9 @@ def segment_line(
         return []
     if tag_end:
         atoms[0].kind = AGENCY_TAG
-        atoms[0].rule = "agency tag"
+        atoms[0].rule = (
+            "agency tag" if text[tag_end - 1].isspace() or not text[tag_end - 1].isalpha() else "dateline glued to the first word"
+        )
     atom_starts = [a.s for a in atoms]
     for bs, be in brackets:
         i = bisect.bisect_left(atom_starts, bs)
@@ -495,6 +504,27 @@ def segment_line(
     _lone_line(text, atoms, lone=lone, last=last)
     tag("short line of its own without final punctuation")
     return _pieces(text, atoms, why)
+
+
+_DATELINE = re.compile(f"^(?:[{UPPER}][{LOWER}]*\\.? ){{0,3}}[{UPPER}][{LOWER}]+(?=[{UPPER}][{LOWER}])")
+
+
+def _glued_dateline(text: str) -> int:
+    """Where a place name glued to the first word of the article ends ("Hà NộiAn ninh …",
+    "Quảng NinhSáng 3/4 …"), or 0. Only capitalised syllables before the glue, and a Vietnamese
+    syllable after it (not "iPhone", "McDonald", "YouTube")."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return 0
+    end = m.end()
+    j = end + 1
+    while j < len(text) and text[j].isalpha() and not is_upper_start(text[j]):
+        j += 1
+    after = text[end:j]
+    head = text[:end].split()
+    if len(after) < 2 or not syllable_shape(after) or not all(syllable_shape(w.rstrip(".")) for w in head):
+        return 0
+    return end if j < len(text) and text[j] in " ,:" else 0
 
 
 def _atoms(text: str, cuts: dict[int, str]) -> list[_Atom]:
@@ -669,12 +699,31 @@ def _furniture(text: str, atoms: list[_Atom]) -> None:
                     break
 
 
+_NUMBER_CELL = re.compile(r"^[(+\-–]?\d[\d.,:/%]*[)%]?$")
+
+
+def _number_run(t: str) -> bool:
+    """A run of numbers and short cells ("Hà Nội 12 8 3 1 27 Đà Nẵng 12 7 2 3 23 …"): at least
+    ten number cells, two in five tokens numbers, few lower-case words and no sentence end inside."""
+    toks = t.split()
+    if len(toks) < 15:
+        return False
+    numbers = sum(1 for tok in toks if _NUMBER_CELL.match(tok))
+    lower = sum(1 for tok in toks if tok[:1].islower())
+    inner_ends = sum(1 for tok in toks[:-1] if tok[-1:] in ".!?" and not tok[:1].isdigit())
+    return numbers >= 10 and numbers * 5 >= 2 * len(toks) and lower * 4 <= len(toks) and inner_ends == 0
+
+
 def _tables(text: str, atoms: list[_Atom]) -> None:
     """Flattened data tables (results, prices): many numbers, few lower-case words, no sentence."""
     k = 0
     while k < len(atoms):
         a = atoms[k]
         t = _t(text, a)
+        if a.kind is None and _number_run(t):
+            a.kind = FURNITURE
+            k += 1
+            continue
         if a.kind is not None or len(_SCORE.findall(t)) < 3:
             k += 1
             continue
