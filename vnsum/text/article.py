@@ -33,7 +33,7 @@ from vnsum.text.kinds import (
     TITLE,
 )
 from vnsum.text.lexicon import AGENCY_TAG_RE, LINK_LABEL_RE, PHOTO_WORDS, REPORTING, TIME_START, is_upper_start
-from vnsum.text.segment import segment_line
+from vnsum.text.segment import glued_heading_end, segment_line
 from vnsum.text.sentences import sentence_spans
 
 __all__ = [
@@ -244,7 +244,33 @@ def _rules(cleaned: str) -> _Reading:
             if _caption_first_line(raw[pos][1], later):
                 pieces[pos] = [(CAPTION, ps[0][1], ps[0][2])]
                 why[pos] = ["caption sentence after the title"]
+    _glued_headings(raw, pieces, why, lone)
     return _Reading(raw, kinds, pieces, why)
+
+
+def _glued_headings(
+    raw: list[tuple[int, str]], pieces: list[list[tuple[str, int, int]] | None], why: list[list[str]], lone: bool
+) -> None:
+    """Headings glued without punctuation to the front of the sentence after them: cut out when at
+    least two sentences of the article start that way (one could be a name after a verb)."""
+    found = []
+    for pos, (_, line) in enumerate(raw):
+        for n, (k, s, e) in enumerate(pieces[pos] or []):
+            if k != BODY:
+                continue
+            cut = glued_heading_end(line[s:e])
+            if cut is not None:
+                found.append((pos, n, s + cut))
+    if len(found) < 2:
+        return
+    for pos, n, cut in reversed(found):
+        ps = pieces[pos]
+        assert ps is not None
+        _, s, e = ps[n]
+        head_end = len(raw[pos][1][:cut].rstrip())
+        pieces[pos] = [*ps[:n], (SUBHEADING, s, head_end), (BODY, cut, e), *ps[n + 1 :]]
+        old = why[pos] if len(why[pos]) == len(ps) else [""] * len(ps)
+        why[pos] = [*old[:n], "heading glued to a sentence (two or more in the article)", old[n], *old[n + 1 :]]
 
 
 def _candidates(r: _Reading) -> list[tuple[int, str, Neighbourhood, str]]:

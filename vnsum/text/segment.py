@@ -50,6 +50,7 @@ from vnsum.text.lexicon import (
     is_vietnamese_syllable,
     starter_at,
     syllable_shape,
+    wordset,
 )
 from vnsum.text.sentences import glue_at, sentence_cuts
 
@@ -525,6 +526,49 @@ def _glued_dateline(text: str) -> int:
     if len(after) < 2 or not syllable_shape(after) or not all(syllable_shape(w.rstrip(".")) for w in head):
         return 0
     return end if j < len(text) and text[j] in " ,:" else 0
+
+
+_PERSON_WORDS = wordset("ông bà anh chị em cô chú bác cháu thầy con cụ vợ chồng bạn tên nhóm đội của và với cùng gặp")
+
+
+def glued_heading_end(text: str) -> int | None:
+    """Where the body starts after a short heading glued to the front of a paragraph with no
+    punctuation ("Chuẩn bị hai đôi giày|Quãng đường sẽ tăng lên …"), or None: two to ten words,
+    all lower-case after the first, then a capitalised Vietnamese word that is no common name
+    syllable, followed by a lower-case word and at least eight more words. A name can look the
+    same ("Hôm qua tôi gặp Lan ở chợ …"), so the caller asks for the pattern on two paragraphs."""
+    toks = _tokens_from(text, 0, 14)
+    if len(toks) < 4 or not is_upper_start(text[0]):
+        return None
+    for k in range(1, min(11, len(toks) - 3)):
+        ts, te = toks[k]
+        word = text[ts:te]
+        if not is_upper_start(word[0]):
+            bare = word.lower()
+            if not (word.isalpha() or word.isdigit()) or bare in _VERB_WORDS:
+                return None
+            continue
+        prev = text[toks[k - 1][0] : toks[k - 1][1]]
+        after = [text[s:e] for s, e in toks[k + 1 : k + 4]]
+        if (
+            k >= 2
+            and word.isalpha()
+            and word[1:].islower()
+            and is_vietnamese_syllable(word)
+            and word not in NAME_SYLLABLES
+            and prev.isalpha()
+            and prev.lower() not in _PERSON_WORDS
+            and prev.lower() not in PLACE_WORDS_LOWER
+            and all(a[:1].islower() for a in after)
+            and len(text[ts:].split()) >= 10
+        ):
+            return ts
+        return None
+    return None
+
+
+#: Words of a clause (a heading is a noun phrase or an imperative: "Chuẩn bị hai đôi giày").
+_VERB_WORDS = wordset("là được đã sẽ đang bị cho rằng thì mà nhưng vì nên khi đó này")
 
 
 def _atoms(text: str, cuts: dict[int, str]) -> list[_Atom]:
