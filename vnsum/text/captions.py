@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vnsum.text import caption_model
 from vnsum.text.lexicon import PERSON_START, PHOTO_WORDS, REPORTING, STARTERS, TIME_ANY, TIME_START
@@ -50,13 +51,15 @@ class Neighbourhood:
     last: bool
 
 
-def _content(text: str) -> set[str]:
+@lru_cache(maxsize=256)
+def _content(text: str) -> frozenset[str]:
+    """Content words (no function words, no numbers); cached: each paragraph is also a neighbour twice."""
     from vnsum.text.lang import STOPWORDS
 
-    return {w for w in (t.lower() for t in _WORD.findall(text)) if w not in STOPWORDS and not w.isdigit()}
+    return frozenset({w for w in (t.lower() for t in _WORD.findall(text)) if w not in STOPWORDS and not w.isdigit()})
 
 
-def _share(mine: set[str], other: str) -> float:
+def _share(mine: frozenset[str], other: str) -> float:
     if not mine or not other:
         return 0.0
     return len(mine & _content(other)) / len(mine)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from vnsum.text.kinds import (
     AGENCY_TAG,
@@ -528,6 +529,7 @@ def _glued_dateline(text: str) -> int:
     return end if j < len(text) and text[j] in " ,:" else 0
 
 
+_TOKEN = re.compile(r"\S+")
 _PERSON_WORDS = wordset("ông bà anh chị em cô chú bác cháu thầy con cụ vợ chồng bạn tên nhóm đội của và với cùng gặp")
 
 
@@ -537,8 +539,10 @@ def glued_heading_end(text: str) -> int | None:
     all lower-case after the first, then a capitalised Vietnamese word that is no common name
     syllable, followed by a lower-case word and at least eight more words. A name can look the
     same ("Hôm qua tôi gặp Lan ở chợ …"), so the caller asks for the pattern on two paragraphs."""
-    toks = _tokens_from(text, 0, 14)
-    if len(toks) < 4 or not is_upper_start(text[0]):
+    if not is_upper_start(text[:1] or "a"):
+        return None
+    toks = [m.span() for m in islice(_TOKEN.finditer(text, 0, 300), 14)]
+    if len(toks) < 4:
         return None
     for k in range(1, min(11, len(toks) - 3)):
         ts, te = toks[k]
@@ -743,12 +747,15 @@ def _furniture(text: str, atoms: list[_Atom]) -> None:
                     break
 
 
+_CELL_START = re.compile(r"(?<!\S)[(+\-–]?\d")
 _NUMBER_CELL = re.compile(r"^[(+\-–]?\d[\d.,:/%]*[)%]?$")
 
 
 def _number_run(t: str) -> bool:
     """A run of numbers and short cells ("Hà Nội 12 8 3 1 27 Đà Nẵng 12 7 2 3 23 …"): at least
     ten number cells, two in five tokens numbers, few lower-case words and no sentence end inside."""
+    if len(_CELL_START.findall(t)) < 10:
+        return False  # cheap test first: most atoms have few numbers
     toks = t.split()
     if len(toks) < 15:
         return False
