@@ -94,3 +94,34 @@ def test_a_short_paragraph_that_restates_its_neighbour_is_discounted() -> None:
     )
     other = next(p for p in plain.body if p.text == caption_like.text)
     assert scores[caption_like.index] < {c.paragraph: c.score for c in score_sentences(plain)}[other.index]
+
+
+def test_a_quote_that_goes_on_in_lower_case_is_no_new_sentence() -> None:
+    from vnsum.text import split_sentences
+
+    s = "Cô chia sẻ: “Quen nhau được 3 năm, nhưng chia tay là do mình… “cảm nắng” một người khác”."
+    assert split_sentences(s) == [s]
+    assert len(split_sentences("Anh nói vậy… “Tôi không biết” là câu trả lời.")) == 2
+
+
+def test_a_dated_phrase_starts_a_sentence_after_a_missing_period() -> None:
+    from vnsum.text import split_sentences
+
+    a = "Máy bay này mới được đưa vào vận hành thương mại"
+    b = "Tháng 12/2023, C919 lần đầu tiên ra khỏi Trung Quốc đại lục."
+    assert split_sentences(f"{a} {b}") == [a, b]
+    c = "Theo kế hoạch đã được thông báo từ trước, cuộc họp thường niên của các bên sẽ diễn ra vào Tháng 12 tới tại Hà Nội."
+    assert split_sentences(c) == [c]
+
+
+def test_headings_glued_to_their_sentences() -> None:
+    text = (
+        "Mẹo chạy bộ đường dài\nDưới đây là một số mẹo giúp bạn chạy tốt hơn. "
+        "Dinh dưỡng hợp lý Thử nghiệm các chiến lược nạp năng lượng trước ngày đua là điều cần thiết. "
+        "Không lạm dụng việc chạy dài Chạy dài là một trong những bài tập đầu tiên mà người chạy bộ nghĩ đến.\nĐoạn cuối."
+    )
+    got = _pieces(text)
+    assert ("subheading", "Dinh dưỡng hợp lý") in got and ("subheading", "Không lạm dụng việc chạy dài") in got
+    # one such pattern alone is a name after a verb as often as a heading: left alone
+    one = "Tiêu đề\nHôm qua tôi đến thăm nhà bạn Lan ở ngoại thành và ở lại đến tận chiều tối mới về nhà.\nĐoạn hai."
+    assert all(k != "subheading" for k, _ in _pieces(one))

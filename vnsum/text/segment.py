@@ -942,6 +942,11 @@ def _lone_line(text: str, atoms: list[_Atom], *, lone: bool, last: bool) -> None
         a.kind = CAPTION
 
 
+#: "Tháng 12/2023, …", "Ngày 31/10, …": a time phrase with a number and a comma starts a sentence even
+#: when the period before it is missing ("… vận hành thương mại Tháng 12/2023, C919 …").
+_DATED_START = re.compile(r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Tháng|Năm|Đầu|Cuối) \d[\d/.\-]*(?: năm \d{4})?,")
+
+
 def _pieces(text: str, atoms: list[_Atom], why: list[str] | None = None) -> list[tuple[str, int, int]]:
     out: list[list] = []
     rules: list[str] = []
@@ -950,7 +955,7 @@ def _pieces(text: str, atoms: list[_Atom], why: list[str] | None = None) -> list
         if out:
             pk, ps, _, pgroup, pafter = out[-1]
             join = False
-            if kind == BODY and pk == BODY and pafter == CUT_STARTER:
+            if kind == BODY and pk == BODY and pafter == CUT_STARTER and not _DATED_START.match(text, a.s):
                 join = True  # the capitalised word did not start a sentence after all
             elif (kind == pk and kind in (RELATED_LINKS, FURNITURE) and pgroup == a.group) or (
                 kind == pk == CAPTION and a.group >= 0 and pgroup == a.group

@@ -206,7 +206,7 @@ def _boundary(text: str, i: int, j: int, end: int, term: str) -> bool:
         starts = (
             is_upper_start(first)
             or first.isdigit()
-            or first in "“‘«"
+            or (first in "“‘«" and not is_lower(text[k + 1 : k + 2] or "A"))  # not 'mình… “cảm nắng”'
             or (first == '"' and k + 1 < n and text[k + 1].isalnum())
             or (first == ">" and k + 1 < n and text[k + 1] in "> ")
             or (first in "-–—" and k + 1 < n and text[k + 1] == " ")
