@@ -965,7 +965,7 @@ def _pieces(text: str, atoms: list[_Atom], why: list[str] | None = None) -> list
                 out[-1] = [pk, ps, a.e, pgroup, a.after]
                 continue
         out.append([kind, a.s, a.e, a.group, a.after])
-        rules.append(a.rule or "sentence (no rule for non-body text matched)")
+        rules.append(a.rule or "body sentence (no non-body rule matched)")
     if why is not None:
         why[:] = rules
     return [(k, s, e) for k, s, e, _, _ in out]
