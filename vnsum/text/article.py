@@ -287,9 +287,9 @@ def _candidates(r: _Reading) -> list[tuple[int, str, Neighbourhood, str]]:
         ps = r.pieces[pos]
         if r.kinds[pos] is not None or ps is None or len(ps) != 1 or ps[0][0] not in (BODY, CAPTION, SUBHEADING):
             continue
+        if len(line.split(maxsplit=MAX_WORDS)) > MAX_WORDS:
+            continue  # maxsplit: a long line costs no more than a short one
         text = line.strip()
-        if len(text.split()) > MAX_WORDS:
-            continue
         prev = r.raw[pos - 1][1] if pos > 0 and r.kinds[pos - 1] != TITLE else ""
         nxt = r.raw[pos + 1][1] if pos + 1 < total else ""
         around = Neighbourhood(

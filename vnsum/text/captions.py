@@ -32,8 +32,20 @@ UNSURE = caption_model.UNSURE
 MAX_WORDS = 40
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ỹĐđ]+")
-_CREDIT_START = re.compile(r"^\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Nguồn)\b")
+_CREDIT_START = re.compile(r"\s*\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Nguồn)\b")
 _QUOTES = '"“”'
+#: Words one of which each pattern needs (tested first, on the lower-cased text: a substring test
+#: is far cheaper than a case-insensitive regular expression, and most paragraphs have none).
+_REPORTING_KEYS = (
+    "cho ", "nói", "khẳng", "tuyên", "thông tin", "bố", "nhấn", "đề nghị", "yêu cầu", "theo", "vừa", "đã", "sẽ",
+    "được biết", "ghi nhận", "phát hiện", "xảy ra",
+)  # fmt: skip
+_TIME_KEYS = ("nay", "qua", "mai", "trước", "tới", "sau", "ngoái", "kia", *"0123456789")
+_PHOTO_KEYS = ("ảnh", "trái", "phải", "giữa", "chụp", "dáng", "niệm", "kính", "khung")
+
+
+def _found(pattern: re.Pattern[str], keys: tuple[str, ...], text: str, low: str) -> bool:
+    return any(k in low for k in keys) and pattern.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,7 @@ def features(text: str, around: Neighbourhood, rule_kind: str) -> list[float]:
     mine = _content(t)
     tail = t.rstrip(_QUOTES + ")]’' ")
     caps = sum(1 for w in words if w[:1].isupper())
+    low = t.lower()
     first = words[0] if words else ""
     return [
         n / 10.0,
@@ -84,22 +97,22 @@ def features(text: str, around: Neighbourhood, rule_kind: str) -> list[float]:
         1.0 if around.last else 0.0,
         0.0 if around.prev_body else 1.0,
         0.0 if around.next_body else 1.0,
-        1.0 if _CREDIT_START.match(around.next.strip()) else 0.0,
+        1.0 if _CREDIT_START.match(around.next) else 0.0,
         _share(mine, around.prev),
         _share(mine, around.next),
         _share(mine, around.title),
-        1.0 if REPORTING.search(t) else 0.0,
-        1.0 if TIME_ANY.search(t) else 0.0,
+        1.0 if _found(REPORTING, _REPORTING_KEYS, t, low) else 0.0,
+        1.0 if _found(TIME_ANY, _TIME_KEYS, t, low) else 0.0,
         1.0 if TIME_START.match(t) else 0.0,
-        1.0 if PHOTO_WORDS.search(t) else 0.0,
+        1.0 if _found(PHOTO_WORDS, _PHOTO_KEYS, t, low) else 0.0,
         1.0 if any(q in t for q in _QUOTES) else 0.0,
         sum(map(t.count, "0123456789")) / max(1, len(t)),
         1.0 if PERSON_START.match(t) else 0.0,
         caps / max(1, n),
         1.0 if first in STARTERS else 0.0,
         t.count(",") / max(1, n) * 10,
-        min(len(around.prev.split()), 100) / 50.0,
-        min(len(around.next.split()), 100) / 50.0,
+        min(len(around.prev.split(maxsplit=100)), 100) / 50.0,  # maxsplit: a long neighbour costs no more
+        min(len(around.next.split(maxsplit=100)), 100) / 50.0,
         1.0 if rule_kind == "caption" else 0.0,
         1.0 if rule_kind == "subheading" else 0.0,
     ]

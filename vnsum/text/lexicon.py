@@ -8,6 +8,7 @@ keep copies that drifted apart). Pure data and small predicates; nothing here sc
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -111,6 +112,7 @@ _BASE = str.maketrans(
 )
 
 
+@lru_cache(maxsize=8192)
 def syllable_shape(word: str) -> bool:
     """Could ``word`` be a Vietnamese syllable once its tone marks are put back ("Chat" -> chát, yes;
     "Tube", "Express", "Tok", no)? Onset, one to three vowels, a final consonant: the spelling rules."""
@@ -126,15 +128,14 @@ def syllable_shape(word: str) -> bool:
     return not (f.startswith(("gh", "ngh")) and f[3 if f.startswith("ngh") else 2 :][:1] not in ("i", "e"))
 
 
+@lru_cache(maxsize=8192)
 def is_vietnamese_syllable(word: str) -> bool:
     """Is ``word`` written as a Vietnamese syllable: its shape is one (``syllable_shape``) and it carries
     a Vietnamese letter or mark, or it is a common word written without any ("Chat", "Tube", "Tok",
     "Express": no; "Bạn", "Theo", "anh": yes)? The one test the text package uses: a glued capital
     starts a new sentence only before such a word."""
-    if not syllable_shape(word):
-        return False
     low = word.lower()
-    return any(ord(c) > 0x7F for c in low) or low in ASCII_WORDS
+    return (any(ord(c) > 0x7F for c in low) or low in ASCII_WORDS) and syllable_shape(word)
 
 
 def next_tokens(text: str, i: int, count: int = 2) -> list[str]:

@@ -768,11 +768,12 @@ def _number_run(t: str) -> bool:
 
 def _tables(text: str, atoms: list[_Atom]) -> None:
     """Flattened data tables (results, prices): many numbers, few lower-case words, no sentence."""
+    numbers_here = sum(text.count(d) for d in "0123456789") >= 10  # a table needs ten number cells
     k = 0
     while k < len(atoms):
         a = atoms[k]
         t = _t(text, a)
-        if a.kind is None and _number_run(t):
+        if a.kind is None and numbers_here and _number_run(t):
             a.kind = FURNITURE
             k += 1
             continue
