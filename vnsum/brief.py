@@ -43,6 +43,15 @@ class CheckProblem:
     value: str
     problem: str
     text_vi: str
+    #: misspelled: the other side's spelling; glossary: the rendering asked for; converted: the Vietnamese measure
+    expected: str = ""
+    #: a value of the Vietnamese summary the article does not support, as the English summary writes it
+    value_en: str = ""
+
+    @property
+    def counts(self) -> bool:
+        """A problem for ``--strict``; a unit conversion is shown, not counted."""
+        return self.kind != "converted"
 
 
 @dataclass

@@ -49,7 +49,9 @@ from .compare import (
     check_summary,
     check_translation,
     choose_hypothesis,
+    choose_summary,
     choose_translation,
+    english_of,
 )
 from .glossary import Glossary, GlossaryError, load_glossary, parse_glossary
 from .lexicon import Lexicon, build_lexicon, default_lexicon
@@ -74,8 +76,10 @@ __all__ = [
     "check_summary",
     "check_translation",
     "choose_hypothesis",
+    "choose_summary",
     "choose_translation",
     "default_lexicon",
+    "english_of",
     "load_glossary",
     "parse_glossary",
 ]

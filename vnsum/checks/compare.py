@@ -438,6 +438,44 @@ def check_summary(summary_vi: str, article: str, field: str = "summary_vi", lexi
     return CheckResult(_dedupe(problems), checked)
 
 
+def choose_summary(
+    hypotheses: list[str], article: str, lexicon: Lexicon | None = None, field: str = "summary_vi"
+) -> tuple[int, CheckResult]:
+    """The first of a summarizer beam's hypotheses (best first) whose values the article all
+    supports, else 0 and the best one's result."""
+    if not hypotheses:
+        raise ValueError("choose_summary needs at least one hypothesis")
+    first: CheckResult | None = None
+    for i, hyp in enumerate(hypotheses):
+        res = check_summary(hyp, article, field, lexicon)
+        if res.ok:
+            return i, res
+        first = first or res
+    assert first is not None
+    return 0, first
+
+
+def english_of(value_vi: str, vi: str, en: str, lexicon: Lexicon | None = None) -> str:
+    """How the English translation of ``vi`` writes its value ``value_vi`` (to mark it where
+    the reader sees it), or "" when it cannot be told."""
+    if not en:
+        return ""
+    lex = lexicon or default_lexicon()
+    a, b = _vi_side(vi, lex), _en_side(en, lex)
+    want = vnorm(prepare(value_vi))
+    for v in a.values:
+        if v.text != want and vnorm(v.text) != want:
+            continue
+        for w in b.values:
+            if w.support_only:
+                continue
+            if v.kind == "name" and w.kind == "name" and names_match(v.tokens, w.tokens):
+                return w.text
+            if v.kind != "name" and (v.satisfied(w.provides) or w.satisfied(v.provides)):
+                return w.text
+    return ""
+
+
 def check_record(record: dict, lexicon: Lexicon | None = None) -> dict:
     """One line of ``vnsum check``: ``{"vi", "en"}`` (a translation) or ``{"article",
     "summary"}`` (a Vietnamese summary; an optional ``"title"`` is added to the article)."""

@@ -131,10 +131,10 @@ def _squash(s: str) -> str:
 
 
 def _loose_span(text: str, wanted: set[str]) -> tuple[int, int] | None:
-    """The first run of one to five words whose squashed form is one of ``wanted``."""
+    """The first run of one to eight words whose squashed form is one of ``wanted``."""
     toks = list(TOKEN.finditer(text))
     for i in range(len(toks)):
-        for k in range(1, 6):
+        for k in range(1, 9):
             if i + k > len(toks):
                 break
             s, e = toks[i].start(), toks[i + k - 1].end()
