@@ -462,3 +462,11 @@ def test_a_recipe_names_its_glossary(tiny: TinyModels, tmp_path: Path) -> None:
     recipe.write_text('glossary = "g.tsv"\n' + Path(tiny.recipe).read_text(encoding="utf-8"), encoding="utf-8")
     with Pipeline(Options(recipe=str(recipe))) as p:
         assert p.glossary is not None and p.glossary.terms[0].en == "Sao Mai Corp"
+
+
+def test_vnsum_read_says_which_glossary_terms_the_article_holds(run_cli, article: Path, tmp_path: Path) -> None:
+    gloss = tmp_path / "g.tsv"
+    gloss.write_text("Lê Xuân Định\tLe Xuan Dinh\nTô Lâm\tTo Lam\n", encoding="utf-8")
+    r = run_cli("read", article, "-f", "json", "--glossary", gloss)
+    assert r.code == 0, r.err
+    assert "glossary: 1 of its 2 terms occur in the article: Lê Xuân Định -> Le Xuan Dinh" in json.loads(r.out)["notes"]

@@ -342,7 +342,7 @@ class Pipeline:
             for p in result.problems:
                 sentence = next((s for s in draft.summary_sentences if p.value in s), draft.summary_vi)
                 value_en = checks.english_of(p.value, sentence, english.get(sentence, ""), self.lexicon)
-                summary_problems.append(CheckProblem(**p.to_dict(), value_en=value_en))
+                summary_problems.append(CheckProblem(**replace(p, value_en=value_en).to_dict()))
             results.insert(0, result)
         problems = summary_problems + [
             CheckProblem(**p.to_dict()) for r in results[1 if draft.summary_vi else 0 :] for p in r.problems

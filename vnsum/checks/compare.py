@@ -54,6 +54,7 @@ class Problem:
     problem: str  # "not in the article" | "missing from the English" | "not in the Vietnamese"
     text_vi: str  # the Vietnamese text it concerns
     expected: str = ""  # misspelled: the spelling of the other side; glossary: the rendering asked for
+    value_en: str = ""  # a summary's unsupported value as the English summary writes it (set by the Pipeline)
 
     @property
     def counts(self) -> bool:
@@ -62,8 +63,9 @@ class Problem:
 
     def to_dict(self) -> dict[str, str]:
         d = {"field": self.field, "kind": self.kind, "value": self.value, "problem": self.problem, "text_vi": self.text_vi}
-        if self.expected:
-            d["expected"] = self.expected
+        for k in ("expected", "value_en"):
+            if getattr(self, k):
+                d[k] = getattr(self, k)
         return d
 
 
