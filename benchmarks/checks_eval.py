@@ -803,7 +803,8 @@ def report(parts: dict, tm: dict, cmd: str) -> str:
         f"Command: `{cmd}`",
         "",
         "The pairs and dev articles are split by `benchmarks/checks_split.py` (hash of the line index): "
-        "the rules were written looking at the *work* part only; the *unseen* part was not read. "
+        "the rules were written looking at the *work* part only; of the *unseen* part only the flagged pairs were "
+        "read, to label them by hand, after the rules were written. "
         'Pairs "containing a number, date or name" are judged without the checker. An injected error '
         "counts as detected when the check reports a problem it did not report on the untouched text. "
         "Seeded: the same command gives the same figures, except the times.",

@@ -112,11 +112,15 @@ def test_summary_names_letter_for_letter(summary: str, article: str, want: str) 
         # abbreviations and acronyms
         ("Cô ấy học ở đại học New Mexico.", "She studied at UNM."),
         ("Cô ấy học ở đại học Harvard.", "She studied at HU."),
-        ("CFO của hãng từ chức.", "The firm's finance chief resigned."),
+        ("CFO của hãng từ chức.", "The firm's finance chief resigned."),  # opening a sentence
     ],
 )
 def test_false_alarm_classes_pass(vi: str, en: str) -> None:
     assert problems(vi, en) == []
+
+
+def test_an_abbreviation_inside_a_sentence_is_still_checked() -> None:
+    assert problems("Anh ấy là CEO của công ty.", "He runs the company.")
 
 
 def test_the_classes_still_catch_a_changed_value() -> None:

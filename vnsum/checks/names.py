@@ -293,8 +293,10 @@ def _vi_run(toks: list[Tok], i: int, j: int, text: str, lex: Lexicon) -> list[Va
     if len(run) == 1 and len(run[0].text) == 1:
         return []  # "độ C", an initial
     words = [w.text for w in run]
-    if len(run) == 1 and words[0].lower() in lex.common_words:
-        return [_value(run, text, "weak")]  # "CEO", "Video": a common noun
+    if len(run) == 1 and run[0].initial and words[0].lower() in lex.common_words:
+        # "Video này...", "CEO của...": a common noun capitalised to open a sentence; inside a
+        # sentence an abbreviation or a capitalised loanword stays a value worth checking
+        return [_value(run, text, "weak")]
     # a word that cannot be Vietnamese, or an abbreviation that is not a Vietnamese one
     foreign = any(not is_vi_syllable(w) or _is_acronym(w) for w in words)
     if foreign and sum(1 for w in words if not is_vi_syllable(w)) == 1 and not any(_is_acronym(w) for w in words):
