@@ -33,8 +33,10 @@ class CheckProblem:
     """A value that the faithfulness checks could not match (``vnsum.checks``).
 
     ``field`` is where it appears (``summary_vi``, ``summary_en``, ``headline_en``,
-    ``key_points[2].text_en``); ``kind`` is number, amount, percent, date, time or name;
-    ``problem`` is "not in the article", "missing from the English" or "not in the Vietnamese";
+    ``key_points[2].text_en``); ``kind`` is number, amount, percent, date, time, name,
+    ``converted`` (a unit conversion: shown, not counted) or ``glossary``; ``problem`` is "not
+    in the article", "missing from the English", "not in the Vietnamese", "misspelled",
+    "converted to other units" or "not rendered as the glossary says";
     ``text_vi`` is the Vietnamese text it concerns.
     """
 

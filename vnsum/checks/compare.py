@@ -5,7 +5,15 @@ Translation (Vietnamese -> English), both directions:
 * a value is supported when one of its ``needs`` alternatives is inside the
   union of what the other side ``provides`` (see ``values.py``);
 * a name is also supported when its folded words are among the capitalised
-  words of the other side (``names.NameIndex``);
+  words of the other side (``names.NameIndex``); a Vietnamese name must reach the
+  English letter for letter (case, possessive, plural and exonyms aside), and a
+  near miss ("Edisom" for "Edison") is reported once as ``misspelled`` with the
+  Vietnamese spelling in ``expected``; an abbreviation supports the words it
+  abbreviates ("NYU" / "đại học New York");
+* unmatched measures that are each other in other units ("300 m" / "985 feet")
+  are one ``converted`` finding, shown but not a problem (``Problem.counts``);
+* with a glossary in the lexicon, each of its terms in the Vietnamese must be
+  rendered as given (a ``glossary`` problem otherwise);
 * an unsupported *strong* value is a problem; an unsupported *weak* value is a
   problem only when the other side also has an unsupported value of the same
   family (a substitution: "ba" -> "four", "millions" -> "billions");
@@ -16,8 +24,10 @@ of the summary must be provided by the article; names must occur in the article
 as written (diacritics kept, tone placement ignored), a multi-word name as one
 sequence, a one-word name as a whole name or the last word of one ("ông Định"
 for "Lê Xuân Định"), or as another form of the same table entry ("TP.HCM" /
-"Thành phố Hồ Chí Minh").  Spelled-out numbers and other weak values are not
-checked in a summary.
+"Thành phố Hồ Chí Minh"); a name the article writes a letter or two (or a tone
+mark) apart is ``misspelled``.  Spelled-out numbers and other weak values are not
+checked in a summary.  ``choose_summary`` picks the first of a summarizer beam's
+hypotheses that passes.
 
 A new language pair needs its own extractors (like ``vi.py``/``en.py`` and the
 ``names`` functions) producing the same keys; ``check_translation`` is the
