@@ -73,19 +73,28 @@ class Glossary:
             first = _bounded(t.en[:1].swapcase() + t.en[1:], flags) if t.en[:1].isalpha() else None
             en.append((pat, first))
         object.__setattr__(self, "_en", en)
+        object.__setattr__(self, "_seen", {})  # Vietnamese text -> its terms (each hypothesis asks again)
 
     def present(self, vi: str) -> list[Term]:
-        """The terms a Vietnamese text contains, longest first, overlaps left out."""
+        """The terms a Vietnamese text contains, in text order, overlaps left out (the longer wins)."""
+        seen: dict[str, list[Term]] = self._seen  # type: ignore[attr-defined]
+        if vi not in seen:
+            if len(seen) > 1024:
+                seen.clear()
+            seen[vi] = self._find(vi)
+        return list(seen[vi])
+
+    def _find(self, vi: str) -> list[Term]:
         text = vnorm(prepare(vi)).lower()
         found: list[tuple[int, int, Term]] = []
         for t, pat in sorted(self._vi, key=lambda tp: -len(tp[0].vi)):  # type: ignore[attr-defined]
             for m in pat.finditer(text):
                 if not any(m.start() < e and s < m.end() for s, e, _ in found):
                     found.append((m.start(), m.end(), t))
-        seen: dict[str, Term] = {}
+        terms: dict[str, Term] = {}
         for _, _, t in sorted(found, key=lambda f: f[0]):
-            seen.setdefault(t.vi, t)
-        return list(seen.values())
+            terms.setdefault(t.vi, t)
+        return list(terms.values())
 
     def rendered(self, term: Term, en: str) -> bool:
         """Whether the English renders the term as given."""
