@@ -208,7 +208,7 @@ def _brief(**changes: object) -> Brief:
 def test_every_brief_field_is_either_stored_or_per_request() -> None:
     names = {f.name for f in dataclasses.fields(Brief)}
     assert not (STORED_FIELDS & PER_REQUEST_FIELDS)
-    assert STORED_FIELDS | PER_REQUEST_FIELDS == names, (
+    assert names == STORED_FIELDS | PER_REQUEST_FIELDS, (
         "a new Brief field must be added to cache.STORED_FIELDS (it follows from the key) "
         "or cache.PER_REQUEST_FIELDS (filled per request)"
     )
@@ -299,3 +299,27 @@ def test_cache_clear_on_a_read_only_directory(run_cli, tmp_path: Path, monkeypat
         assert r.code == 74 and "removed" not in r.out
     finally:
         os.chmod(cache_dir, 0o755)
+
+
+def test_same_body_other_page_gets_its_own_date_and_author(run_cli, tiny, tmp_path: Path, monkeypatch) -> None:
+    """Two pages with one body and different meta: the second is a cache hit, with its own date and
+    author, no load time and none of the first run's notes."""
+    monkeypatch.setenv("VNSUM_CACHE_DIR", str(tmp_path / "cache"))
+    page = (Path(__file__).parent / "data" / "news_page.html").read_text(encoding="utf-8")
+    first, second = tmp_path / "first.html", tmp_path / "second.html"
+    first.write_text(page, encoding="utf-8")
+    second.write_text(
+        page.replace("Minh Châu", "Lan Anh").replace("2024-05-28T08:30:00+07:00", "2024-06-30T10:00:00+07:00"), encoding="utf-8"
+    )
+    models = ["--summarizer", str(tiny.summarizer), "--translator", str(tiny.translator), "-f", "json"]
+    one = run_cli(first, *models)
+    assert one.code == 0, one.err
+    two = run_cli(second, *models)
+    assert two.code == 0, two.err
+    a, b = json.loads(one.out), json.loads(two.out)
+    assert (a["author"], b["author"]) == ("Minh Châu", "Lan Anh")
+    assert a["date"] != b["date"] and b["date"].startswith("2024-06-30")
+    assert b["source"].endswith("second.html") and SERVED_NOTE in b["notes"]
+    assert b["timings"] == {} and "load" not in two.err
+    assert a["summary_en"] == b["summary_en"] and a["key_points"] == b["key_points"]
+    assert [n for n in b["notes"] if n != SERVED_NOTE] == [n for n in a["notes"] if not n.startswith("convert")]
