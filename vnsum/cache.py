@@ -672,7 +672,17 @@ class ResultCache:
 
 
 def _dumps(brief: Mapping[str, Any]) -> str:
-    return json.dumps(brief, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(brief, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (an undecodable file name): escape it, still JSON
+        text = json.dumps(brief, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+    return text
+
+
+def _column(text: str | None) -> str | None:
+    """A string SQLite can store (a lone surrogate becomes ``\\udcff``)."""
+    return None if text is None else text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _loads(text: object) -> dict[str, Any] | None:
@@ -696,7 +706,7 @@ def _insert_history(
 ) -> int:
     cursor = conn.execute(
         "INSERT INTO history (time, source, headline_en, key, cached, brief) VALUES (?, ?, ?, ?, ?, ?)",
-        (now, source, headline, key, int(cached), text),
+        (now, _column(source), _column(headline), key, int(cached), text),
     )
     assert cursor.lastrowid is not None  # an INSERT always sets it
     return int(cursor.lastrowid)

@@ -166,6 +166,8 @@ def kind_of(arg: str) -> str:
         raise UsageError(f"{arg}: no such file or directory") from None
     except OSError as exc:
         raise UsageError(f"{arg}: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL in the name
+        raise UsageError(f"{arg}: not a valid file name (it contains a NUL character)") from None
     if stat.S_ISDIR(st.st_mode):
         if not os.access(arg, os.R_OK | os.X_OK):
             raise UsageError(f"{arg}: permission denied")

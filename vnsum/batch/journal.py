@@ -139,6 +139,8 @@ class Journal:
         if self._fd is not None:
             raise RuntimeError(f"{self.path} is already open")
         name = str(self.path)
+        if "\0" in name:
+            raise UsageError(f"{name}: not a valid file name (it contains a NUL character)")
         self._real = os.path.realpath(self.path)
         parent = os.path.dirname(self._real) or "."
         if os.path.isdir(self._real):
