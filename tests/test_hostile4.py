@@ -323,3 +323,18 @@ def test_same_body_other_page_gets_its_own_date_and_author(run_cli, tiny, tmp_pa
     assert b["timings"] == {} and "load" not in two.err
     assert a["summary_en"] == b["summary_en"] and a["key_points"] == b["key_points"]
     assert [n for n in b["notes"] if n != SERVED_NOTE] == [n for n in a["notes"] if not n.startswith("convert")]
+
+
+def test_cache_dir_a_regular_file_is_said_not_hidden(run_cli, tiny, tmp_path: Path, monkeypatch) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("VNSUM_CACHE_DIR", str(blocker))
+    seed = Path(__file__).parent / "data" / "seed_binhduong.txt"
+    models = ["--summarizer", str(tiny.summarizer), "--translator", str(tiny.translator), "-f", "json"]
+    r = run_cli(seed, *models)
+    assert r.code == 74, r.err
+    line = r.err.strip().splitlines()[-1]
+    assert "conversion cache" in line and "VNSUM_CACHE_DIR" in line and "cannot use this model" not in r.err
+    r = run_cli(seed, *models, "--engine", "transformers")
+    assert r.code == 0, r.err
+    assert "result cache unavailable" in r.err and "cannot use this model" not in r.out
