@@ -338,3 +338,33 @@ def test_cache_dir_a_regular_file_is_said_not_hidden(run_cli, tiny, tmp_path: Pa
     r = run_cli(seed, *models, "--engine", "transformers")
     assert r.code == 0, r.err
     assert "result cache unavailable" in r.err and "cannot use this model" not in r.out
+
+
+COMMANDS = ["", "brief", "batch", "check", "eval", "read", "keypoints", "history", "history show", "cache", "cache info"]
+COMMANDS += ["cache clear", "models", "models list", "models pull", "models rm", "models path"]
+
+
+def test_help_reads_as_git_does_and_leaks_no_python_types(run_cli) -> None:
+    top = run_cli("--help")
+    assert top.code == 0
+    lines = top.out.splitlines()
+    assert lines[0] == "Usage: vnsum [OPTIONS] [FILE]..." and lines[1].strip() == "vnsum COMMAND [ARGS]..."
+    assert top.out.index("Commands:") < top.out.index("Options of vnsum [FILE]...")
+    for name in ("brief", "batch", "check", "eval", "read", "history", "cache", "models"):
+        assert f"\n  {name} " in top.out
+    assert run_cli("-h").out == top.out
+    for command in COMMANDS:
+        r = run_cli(*command.split(), "--help")
+        assert r.code == 0, (command, r.err)
+        assert not re_search(r"<(?:list\[)?(?:str|int|float|path)\]?>", r.out), (command, r.out)
+        body = r.out.split("Commands:")[-1] if "Commands:" in r.out else ""
+        assert not any(line.rstrip().endswith("...") for line in body.splitlines()), (command, body)
+    assert "<auto|json|rich>" in run_cli("check", "--help").out
+    assert "<plain|json>" in run_cli("cache", "info", "--help").out
+    assert "--max-bytes" in run_cli("eval", "--help").out
+
+
+def re_search(pattern: str, text: str) -> object:
+    import re
+
+    return re.search(pattern, text)
