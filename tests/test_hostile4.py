@@ -368,3 +368,52 @@ def re_search(pattern: str, text: str) -> object:
     import re
 
     return re.search(pattern, text)
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_ray_address_where_nothing_listens_is_one_line_before_ray_starts(run_cli, tmp_path: Path) -> None:
+    pytest.importorskip("ray")
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "a.txt").write_text("Bài báo.")
+    port = _closed_port()
+    for address in (f"127.0.0.1:{port}", f"ray://127.0.0.1:{port}", f"[::1]:{port}"):
+        r = run_cli("batch", d, "-o", tmp_path / "o.jsonl", "--ray-address", address, "-q")
+        assert r.code == 2, r.err
+        assert len(r.err.strip().splitlines()) == 1 and "nothing answers there" in r.err and "ray start" in r.err
+    r = run_cli("batch", d, "-o", tmp_path / "o.jsonl", "--ray-address", "127.0.0.1:99999", "-q")
+    assert r.code == 2 and "expected ray://HOST:PORT" in r.err
+
+
+def test_ray_address_refusal_in_a_real_process(tmp_path: Path) -> None:
+    """A subprocess against a closed port ends by itself with exit 2; the limit is 10x the connect
+    timeout, a margin, not a speed check."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("ray")
+    from vnsum.batch.ray_runner import RAY_CONNECT_TIMEOUT_S
+
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "a.txt").write_text("Bài báo.")
+    cmd = [
+        sys.executable,
+        "-m",
+        "vnsum",
+        "batch",
+        str(d),
+        "-o",
+        str(tmp_path / "o.jsonl"),
+        "--ray-address",
+        f"127.0.0.1:{_closed_port()}",
+    ]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=10 * RAY_CONNECT_TIMEOUT_S + 60)
+    assert done.returncode == 2 and "nothing answers there" in done.stderr
