@@ -4,6 +4,7 @@ files, the result cache's stored part and per-request fields, honest cache comma
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import os
 import sqlite3
@@ -417,3 +418,30 @@ def test_ray_address_refusal_in_a_real_process(tmp_path: Path) -> None:
     ]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=10 * RAY_CONNECT_TIMEOUT_S + 60)
     assert done.returncode == 2 and "nothing answers there" in done.stderr
+
+
+def test_checks_are_grouped_by_the_sentence_they_concern() -> None:
+    from vnsum.render.base import check_lines
+
+    long_vi = "Năm 2021, doanh thu đạt 10.000 tỷ đồng, tăng 5,66% so với năm 2020 tại Hà Nội."
+    problems = [
+        CheckProblem("summary_en", kind, value, "missing from the English", long_vi)
+        for kind, value in (("number", "10.000"), ("percent", "5,66%"), ("date", "2021"), ("date", "2020"), ("name", "Hà Nội"))
+    ]
+    problems += [CheckProblem("summary_vi", "number", "7", "not in the article", long_vi)]
+    problems += [CheckProblem("key_points[0].text_en", "name", "Huế", "not in the Vietnamese", "Ông Huế nói.")]
+    brief = dataclasses.replace(_brief(), checks=problems)
+    lines = check_lines(brief)
+    assert len(lines) == 2
+    assert sum(line.count(long_vi) for line in lines) == 1
+    assert (
+        "summary_en: number '10.000', percent '5,66%', date '2021', date '2020', name 'Hà Nội' missing from the English"
+        in lines[0]
+    )
+    assert "summary_vi: number '7' not in the article" in lines[0]
+    for fmt in ("plain", "markdown", "rich"):
+        from vnsum.render import render
+
+        out = io.StringIO()
+        render([brief], fmt, out)
+        assert out.getvalue().count("doanh thu") == 1, fmt

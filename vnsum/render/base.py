@@ -62,5 +62,14 @@ def flagged(brief: Brief) -> dict[str, int]:
 
 
 def check_lines(brief: Brief) -> list[str]:
-    """One line per check problem, the same words in every format."""
-    return [f"{c.field}: {c.kind} {c.value!r} {c.problem} (Vietnamese: {c.text_vi})" for c in brief.checks]
+    """The check problems, the same words in every format: one line per Vietnamese sentence they
+    concern, which is quoted once, each field's values together (``summary_en: number '5', date
+    '1/6' not in the Vietnamese; key_points[1].text_en: name 'Huế' missing from the English``)."""
+    groups: dict[str, dict[tuple[str, str], list[str]]] = {}
+    for c in brief.checks:
+        groups.setdefault(c.text_vi, {}).setdefault((c.field, c.problem), []).append(f"{c.kind} {c.value!r}")
+    lines = []
+    for text_vi, problems in groups.items():
+        found = "; ".join(f"{field_name}: {', '.join(values)} {problem}" for (field_name, problem), values in problems.items())
+        lines.append(f"{found} (Vietnamese: {text_vi})" if text_vi else found)
+    return lines
