@@ -91,10 +91,11 @@ class Environment:
         control); a closed stderr is not an error worth dying of."""
         if self.stderr is None:
             return
+        from vnsum.reading.urls import redact_text
         from vnsum.render.sanitize import sanitize
 
         try:
-            self.stderr.write(sanitize(line.rstrip("\n")) + "\n")
+            self.stderr.write(redact_text(sanitize(line.rstrip("\n"))) + "\n")
             self.stderr.flush()
         except (OSError, ValueError):
             pass
