@@ -445,3 +445,39 @@ def test_checks_are_grouped_by_the_sentence_they_concern() -> None:
         out = io.StringIO()
         render([brief], fmt, out)
         assert out.getvalue().count("doanh thu") == 1, fmt
+
+
+def test_sentence_lookup_is_the_scan_it_replaced() -> None:
+    """compare._sentence finds sentence ends once per text (a long record was quadratic); it
+    returns what the scan from the start returned, for every offset."""
+    import random
+
+    from vnsum.checks import compare
+
+    def scan(text: str, start: int) -> str:
+        begin = 0
+        for m in compare._SENT_END.finditer(text):
+            if m.end() > start:
+                return text[begin : m.end()].strip()
+            begin = m.end()
+        return text[begin:].strip()
+
+    rng = random.Random(3)
+    pieces = ["Năm 2020 có 5 người.", " ", "TP. Hồ Chí Minh", "!", "\n", "Ông A nói: “Được.”", " B", "…", "? ", "x"]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for start in range(len(text) + 1):
+            assert compare._sentence(text, start) == scan(text, start), (text, start)
+
+
+def test_deep_toml_recipe_and_huge_history_ids(run_cli, tmp_path: Path) -> None:
+    deep = tmp_path / "deep.toml"
+    deep.write_text("a = " + "[" * 100_000 + "]" * 100_000)
+    inline = tmp_path / "inline.toml"
+    inline.write_text("[summarizer]\nx = " + "{a=" * 5000 + "1" + "}" * 5000)
+    for recipe in (deep, inline):
+        r = run_cli("models", "list", recipe)
+        assert r.code == 2 and "nested too deeply" in r.err
+    r = run_cli("history", "show", "9" * 30)
+    assert r.code == 2 and "no history entry" in r.err
+    assert run_cli("history", "--limit", "9" * 30).code == 0

@@ -554,6 +554,8 @@ class ResultCache:
         """The last ``limit`` entries (all of them for ``None``), newest first."""
         if limit is not None and limit <= 0:
             return []
+        if limit is not None and limit >= 2**63:
+            limit = None
 
         def work(conn: sqlite3.Connection) -> list[HistoryEntry]:
             rows = conn.execute(
@@ -567,6 +569,9 @@ class ResultCache:
     def show(self, entry_id: int) -> dict[str, Any] | None:
         """The brief of history entry ``entry_id``, or ``None`` if there is no such entry.
         Raises :class:`DamagedEntry` when the entry exists but its brief is not a JSON object."""
+
+        if not 0 < int(entry_id) < 2**63:  # SQLite's rowids: anything else is no entry
+            return None
 
         def work(conn: sqlite3.Connection) -> Any:
             row = conn.execute("SELECT brief FROM history WHERE id = ?", (int(entry_id),)).fetchone()

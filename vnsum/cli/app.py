@@ -52,7 +52,14 @@ class DefaultToBrief(TyperGroup):
 
 _BARE = re.compile(r"^<(?:list\[)?(str|int|float|path)\]?>$")
 #: Metavars in words for options whose name alone would not say what they take.
-_METAVARS = {"output": "FILE", "summarizer": "MODEL", "translator": "MODEL", "ray_address": "ADDRESS", "inputs": "INPUT"}
+_METAVARS = {
+    "output": "FILE",
+    "summarizer": "MODEL",
+    "translator": "MODEL",
+    "ray_address": "ADDRESS",
+    "inputs": "INPUT",
+    "entry": "ID",
+}
 
 
 def _tidy_help(group: Any, context: type) -> None:
