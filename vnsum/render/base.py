@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO
 
-from vnsum.brief import Brief, KeyPoint
+from vnsum.brief import Brief, CheckProblem, KeyPoint
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,33 @@ def check_lines(brief: Brief) -> list[str]:
     '1/6' not in the Vietnamese; key_points[1].text_en: name 'Huế' missing from the English``)."""
     groups: dict[str, dict[tuple[str, str], list[str]]] = {}
     for c in brief.checks:
-        groups.setdefault(c.text_vi, {}).setdefault((c.field, c.problem), []).append(f"{c.kind} {c.value!r}")
+        groups.setdefault(c.text_vi, {}).setdefault((c.field, c.problem), []).append(_check_value(c))
     lines = []
     for text_vi, problems in groups.items():
         found = "; ".join(f"{field_name}: {', '.join(values)} {problem}" for (field_name, problem), values in problems.items())
         lines.append(f"{found} (Vietnamese: {text_vi})" if text_vi else found)
     return lines
+
+
+def _check_value(c: CheckProblem) -> str:
+    what = {"misspelled": "the other side writes", "converted to other units": "from"}.get(c.problem, "expected")
+    expected = f" ({what} {c.expected!r})" if c.expected else ""
+    shown = f", in the English {c.value_en!r}" if c.value_en else ""
+    return f"{c.kind} {c.value!r}{expected}{shown}"
+
+
+def mark_values(text: str, values: list[str], before: str, after: str) -> str:
+    """``text`` with each of ``values`` wrapped where it occurs (whole words; the first
+    occurrence of each), so the reader sees which value of the summary is not supported."""
+    import re
+
+    for v in dict.fromkeys(x for x in values if x):
+        m = re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", text)
+        if m:
+            text = text[: m.start()] + before + m.group(0) + after + text[m.end() :]
+    return text
+
+
+def summary_marks(brief: Brief) -> list[str]:
+    """The English of each summary value the article does not support."""
+    return [c.value_en for c in brief.checks if c.field == "summary_vi" and c.value_en and c.counts]
