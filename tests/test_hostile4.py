@@ -481,3 +481,21 @@ def test_deep_toml_recipe_and_huge_history_ids(run_cli, tmp_path: Path) -> None:
     r = run_cli("history", "show", "9" * 30)
     assert r.code == 2 and "no history entry" in r.err
     assert run_cli("history", "--limit", "9" * 30).code == 0
+
+
+def test_glossary_must_be_a_regular_file_of_sane_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vnsum.checks import glossary
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)  # nobody writes: opening it for reading used to block for ever
+    for path in (fifo, Path("/dev/zero"), tmp_path, "a\0b"):
+        if isinstance(path, Path) and not path.exists():
+            continue
+        with pytest.raises(glossary.GlossaryError):
+            glossary.load_glossary(path)
+    big = tmp_path / "big.tsv"
+    big.write_text("Tô Lâm\tTo Lam\n", encoding="utf-8")
+    assert glossary.load_glossary(big) is not None
+    monkeypatch.setattr(glossary, "MAX_GLOSSARY_BYTES", 5)
+    with pytest.raises(glossary.GlossaryError, match="larger than"):
+        glossary.load_glossary(big)
