@@ -80,7 +80,7 @@ def write_models(rows: Sequence[Any], fmt: str, file: IO[str], width: int | None
             }
             for r in rows
         ]
-        file.write(json.dumps(data, indent=2) + "\n")
+        file.write(sanitize(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
     elif fmt == "rich":
         from rich.console import Console
         from rich.table import Column, Table
@@ -89,12 +89,12 @@ def write_models(rows: Sequence[Any], fmt: str, file: IO[str], width: int | None
         # Ids are what users copy into commands: never cut, the other columns wrap instead.
         table = Table(Column("model", no_wrap=True, min_width=longest), "used by", "cached", "size", "CTranslate2 copies")
         for r in rows:
-            table.add_row(sanitize(r.ref), ", ".join(r.used_by), "yes" if r.cached else "no", size(r), copies(r))
+            table.add_row(sanitize(r.ref), sanitize(", ".join(r.used_by)), "yes" if r.cached else "no", size(r), copies(r))
         Console(file=file, width=width, markup=False, highlight=False, emoji=False).print(table)
     elif fmt == "markdown":
         out = ["| model | used by | cached | size | CTranslate2 copies |", "|---|---|---|---|---|"]
         out += [
-            f"| {md(sanitize(r.ref))} | {md(', '.join(r.used_by))} | {'yes' if r.cached else 'no'} | {size(r)} | {md(copies(r))} |"
+            f"| {md(sanitize(r.ref))} | {md(sanitize(', '.join(r.used_by)))} | {'yes' if r.cached else 'no'} | {size(r)} | {md(copies(r))} |"
             for r in rows
         ]
         file.write("\n".join(out) + "\n")
@@ -102,5 +102,5 @@ def write_models(rows: Sequence[Any], fmt: str, file: IO[str], width: int | None
         for r in rows:
             conv = copies(r).replace(", ", ",")
             file.write(
-                f"{sanitize(r.ref)}\t{'cached' if r.cached else 'missing'}\t{size(r)}\tct2:{conv}\t{','.join(r.used_by) or '-'}\n"
+                f"{sanitize(r.ref)}\t{'cached' if r.cached else 'missing'}\t{size(r)}\tct2:{conv}\t{sanitize(','.join(r.used_by)) or '-'}\n"
             )
