@@ -1,7 +1,8 @@
 """Where a story's outlets disagree: the same statement with a different value.
 
 Two sentences of two articles (two outlets) are about the same thing when their words,
-values left out, are alike (cosine of syllable counts at least :data:`ALIGNED`). They
+values left out, are alike (cosine of syllable counts at least :data:`ALIGNED`), and two
+numbers count the same thing (the word after them is the same: "27 người", "25 người"). They
 disagree when one sentence has a value of some kind (number, amount, percent, date, time,
 name) that the other *article* nowhere supports, and the other sentence has a value of the
 same kind that the first sentence does not. Support is decided by the checks'
@@ -24,7 +25,196 @@ from vnsum.stories.group import words
 from vnsum.stories.model import Claim, Disagreement, Report
 
 #: Cosine of two sentences' words (values left out) at or above which they say the same thing.
-ALIGNED = 0.6
+ALIGNED = 0.3
+#: Words each side of a value that say what it is about, and how many of them two values must share.
+WINDOW = 3
+SAME_CONTEXT = 2
+#: Words before a name searched for its role, and the role words (offices, titles, functions).
+ROLE_WINDOW = 6
+ROLES = frozenset(
+    [
+        "ông",
+        "bà",
+        "anh",
+        "chị",
+        "cô",
+        "chủ",
+        "tịch",
+        "phó",
+        "bộ",
+        "trưởng",
+        "thứ",
+        "trưởng",
+        "thủ",
+        "tướng",
+        "tổng",
+        "thống",
+        "giám",
+        "đốc",
+        "phát",
+        "ngôn",
+        "ngoại",
+        "trưởng",
+        "bí",
+        "thư",
+        "quốc",
+        "vương",
+        "hoàng",
+        "tử",
+        "vua",
+        "nữ",
+        "hoàng",
+        "đại",
+        "sứ",
+        "nghị",
+        "sĩ",
+        "thống",
+        "đốc",
+        "thị",
+        "trưởng",
+        "tỉnh",
+        "trưởng",
+        "cục",
+        "trưởng",
+        "vụ",
+        "trưởng",
+        "viện",
+        "trưởng",
+        "chánh",
+        "án",
+        "tướng",
+        "đại",
+        "tá",
+        "thượng",
+        "tá",
+        "trung",
+        "tá",
+        "thiếu",
+        "tá",
+        "đại",
+        "úy",
+        "đại",
+        "uý",
+        "trung",
+        "tướng",
+        "thiếu",
+        "tướng",
+        "tiền",
+        "đạo",
+        "hậu",
+        "vệ",
+        "thủ",
+        "môn",
+        "tiền",
+        "vệ",
+        "huấn",
+        "luyện",
+        "viên",
+        "hlv",
+        "bác",
+        "sĩ",
+        "luật",
+        "sư",
+        "bị",
+        "cáo",
+        "bị",
+        "can",
+        "nghi",
+        "phạm",
+        "đối",
+        "tượng",
+        "nạn",
+        "nhân",
+        "giáo",
+        "sư",
+        "tiến",
+        "sĩ",
+        "phóng",
+        "viên",
+        "nhà",
+        "báo",
+        "ca",
+        "sĩ",
+        "diễn",
+        "viên",
+        "chủ",
+        "nhiệm",
+        "trưởng",
+        "phòng",
+        "trưởng",
+        "ban",
+        "hiệu",
+        "trưởng",
+        "tổng",
+        "giám",
+        "đốc",
+        "chủ",
+        "tịch",
+        "nước",
+        "người",
+        "phát",
+        "ngôn",
+        "tư",
+        "lệnh",
+        "chỉ",
+        "huy",
+        "lãnh",
+        "đạo",
+        "thủ",
+        "lĩnh",
+        "ứng",
+        "viên",
+        "vận",
+        "động",
+        "viên",
+        "cầu",
+        "thủ",
+        "tác",
+        "giả",
+    ]
+    + [
+        "chủ tịch",
+        "bộ trưởng",
+        "thứ trưởng",
+        "thủ tướng",
+        "tổng thống",
+        "giám đốc",
+        "phát ngôn",
+        "bí thư",
+        "đại sứ",
+        "nghị sĩ",
+        "huấn luyện",
+        "luyện viên",
+        "bác sĩ",
+        "luật sư",
+        "bị cáo",
+        "bị can",
+        "nghi phạm",
+        "đối tượng",
+        "giáo sư",
+        "tiến sĩ",
+        "phóng viên",
+        "nhà báo",
+        "ca sĩ",
+        "diễn viên",
+        "tiền đạo",
+        "thủ môn",
+        "ngoại trưởng",
+        "quốc vương",
+        "hoàng tử",
+        "thống đốc",
+        "thị trưởng",
+        "chánh án",
+        "trung tướng",
+        "thiếu tướng",
+        "đại tá",
+        "tư lệnh",
+        "lãnh đạo",
+        "cầu thủ",
+    ]
+)
+#: A sentence pair differing in more values than this says different things, not the same thing differently.
+MAX_PER_PAIR = 2
 #: Sentences shorter than this many content words are not compared (too little to align on).
 MIN_WORDS = 5
 #: Articles of a story compared pairwise (the best linked first).
@@ -59,6 +249,35 @@ def quantity(value: str) -> Decimal | None:
         if w in _SCALE:
             q *= _SCALE[w]
     return q
+
+
+def _roles(sentence: str, value: str) -> set[str]:
+    """The role words (titles, offices) in the few words before a name: the role it is named in."""
+    at = sentence.find(value)
+    if at < 0:
+        return set()
+    before = words(sentence[:at])[-ROLE_WINDOW:]
+    pairs = {f"{a} {b}" for a, b in zip(before, before[1:])}
+    return {w for w in before if w in ROLES} | {p for p in pairs if p in ROLES}
+
+
+def _context(sentence: str, value: str) -> set[str]:
+    """The words around a value (:data:`WINDOW` each side, values left out): what it is said of."""
+    at = sentence.find(value)
+    if at < 0:
+        return set()
+    before = [w for w in words(sentence[:at]) if not _VALUE_WORD.search(w)][-WINDOW:]
+    after = [w for w in words(sentence[at + len(value) :]) if not _VALUE_WORD.search(w)][:WINDOW]
+    return {f"<{w}" for w in before} | {f">{w}" for w in after}
+
+
+def _unit(sentence: str, value: str) -> str:
+    """The word after a number: what it counts ("27 người" -> "người")."""
+    at = sentence.find(value)
+    if at < 0:
+        return ""
+    rest = words(sentence[at + len(value) :])
+    return rest[0] if rest else ""
 
 
 def _hedged(sentence: str, value: str) -> bool:
@@ -103,15 +322,23 @@ def disagreements(reports: Sequence[Report]) -> tuple[Disagreement, ...]:
             for sa, ba in bags[i]:
                 if sum(ba.values()) < MIN_WORDS:
                     continue
-                best = max(((_cos(ba, bb), sb) for sb, bb in bags[j] if sum(bb.values()) >= MIN_WORDS), default=(0.0, ""))
-                sim, sb = best
-                if sim < ALIGNED:
-                    continue
-                for d in _compare(a, sa, texts[i], b, sb, texts[j], sim, check_summary):
-                    key = frozenset((c.article, c.value.lower()) for c in d.claims)
-                    if key not in seen:
-                        seen.add(key)
-                        found.append(d)
+                near = sorted(
+                    (
+                        (sim, k)
+                        for k, (sb, bb) in enumerate(bags[j])
+                        if sum(bb.values()) >= MIN_WORDS and (sim := _cos(ba, bb)) >= ALIGNED
+                    ),
+                    key=lambda t: (-t[0], t[1]),
+                )
+                for sim, k in near:  # the most alike sentence that has a value of the kind in question
+                    got = _compare(a, sa, texts[i], b, bags[j][k][0], texts[j], sim, check_summary)
+                    for d in got:
+                        key = frozenset((c.article, c.value.lower()) for c in d.claims)
+                        if key not in seen:
+                            seen.add(key)
+                            found.append(d)
+                    if got:
+                        break
     return _join(found)
 
 
@@ -128,11 +355,20 @@ def _compare(a: Report, sa: str, text_a: str, b: Report, sb: str, text_b: str, s
             for q in right:
                 if p.kind != q.kind or p.value.lower() == q.value.lower():
                     continue
+                if p.kind == "number" and _unit(s1, p.value) != _unit(s2, q.value):
+                    continue  # "27 người" and "25 xe" are not counts of the same thing
+                if len(_context(s1, p.value) & _context(s2, q.value)) < SAME_CONTEXT:
+                    continue  # not said of the same thing
+                if p.kind == "name" and not (_roles(s1, p.value) & _roles(s2, q.value)):
+                    continue  # two names, but not in the same role ("Chủ tịch UBND ... X" / "... Y")
+                if p.kind in ("number", "amount", "percent") and not (_NUMBER.search(p.value) and _NUMBER.search(q.value)):
+                    continue  # "hàng trăm" against "1.500" is no conflict of figures
                 c1, c2 = Claim(first.outlet, first.id, p.value, s1), Claim(second.outlet, second.id, q.value, s2)
                 claims = (c1, c2) if first is a else (c2, c1)
                 out.append(Disagreement(p.kind, claims, _approximate(c1, c2), sim))
                 break
-    return out
+    unique = list({frozenset((c.article, c.value.lower()) for c in d.claims): d for d in out}.values())
+    return unique if len(unique) <= MAX_PER_PAIR else []
 
 
 def _join(found: list[Disagreement]) -> tuple[Disagreement, ...]:
