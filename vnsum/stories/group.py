@@ -130,6 +130,8 @@ def group(x: Any, *, same_story: float = SAME_STORY, duplicate: float = DUPLICAT
     two groups join when the mean cosine over all their article pairs (a pair with no shared
     distinctive term counts 0) reaches ``same_story``."""
     import numpy as np
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
 
     n = x.shape[0]
     pairs = candidate_pairs(x, min(same_story, related))
@@ -179,20 +181,20 @@ def group(x: Any, *, same_story: float = SAME_STORY, duplicate: float = DUPLICAT
             link[other][keep] = link[keep][other]
         link[keep].pop(drop, None)
     groups = sorted((tuple(sorted(m)) for m in members.values()), key=lambda g: g[0])
-    scores = [0.0] * n
-    centroids = []
-    for g in groups:
-        centre = np.asarray(x[list(g)].mean(axis=0)).ravel()
-        centre = centre / (float(np.linalg.norm(centre)) or 1.0)
-        centroids.append(centre)
-        sims = x[list(g)] @ centre
-        for k, i in enumerate(g):
-            scores[i] = 1.0 if len(g) == 1 else float(sims[k])
-    gid = {i: k for k, g in enumerate(groups) for i in g}
-    between: dict[tuple[int, int], float] = {}
-    for (i, j), _c in pairs.items():
-        a, b = sorted((gid[i], gid[j]))
-        if a != b and (a, b) not in between:
-            between[(a, b)] = float(centroids[a] @ centroids[b])
-    links = tuple(sorted(((a, b, v) for (a, b), v in between.items() if v >= related), key=lambda t: (t[0], t[1])))
+    gid = np.empty(n, dtype=np.int64)
+    for k, g in enumerate(groups):
+        gid[list(g)] = k
+    # centroids of every group at once: a sparse membership matrix times the vectors
+    sizes = np.array([len(g) for g in groups], dtype=np.float32)
+    member = sparse.csr_matrix((1.0 / sizes[gid], (gid, np.arange(n))), shape=(len(groups), n))
+    centres = normalize(member @ x)
+    sims = np.asarray(x.multiply(centres[gid]).sum(axis=1)).ravel()
+    scores = [1.0 if len(groups[gid[i]]) == 1 else float(sims[i]) for i in range(n)]
+    between = sorted({tuple(sorted((int(gid[i]), int(gid[j])))) for i, j in pairs if gid[i] != gid[j]})
+    links: tuple[tuple[int, int, float], ...] = ()
+    if between:
+        a_idx = np.array([a for a, _ in between])
+        b_idx = np.array([b for _, b in between])
+        cos = np.asarray(centres[a_idx].multiply(centres[b_idx]).sum(axis=1)).ravel()
+        links = tuple((a, b, float(v)) for (a, b), v in zip(between, cos.tolist()) if v >= related)
     return Grouping(tuple(groups), tuple(scores), duplicates, links)

@@ -85,11 +85,11 @@ def _centrality(articles: Sequence[Sequence[str]], texts: Sequence[str]) -> list
         df.update(b.keys())
     n = len(bags)
     idf = {w: math.log((1 + n) / (1 + c)) + 1 for w, c in df.items()}
-    centre: Counter[str] = Counter()
+    centre: dict[str, float] = {}
     for b in bags:
         norm = math.sqrt(sum((v * idf[w]) ** 2 for w, v in b.items())) or 1.0
         for w, v in b.items():
-            centre[w] += v * idf[w] / norm
+            centre[w] = centre.get(w, 0.0) + v * idf[w] / norm
     cnorm = math.sqrt(sum(v * v for v in centre.values())) or 1.0
     out = []
     for t in texts:
