@@ -171,8 +171,8 @@ def points(split: str) -> None:
                 rs = [rouge(ref, cand) for ref in refs]
                 scores[m].append((sum(r["rouge1"] for r in rs) / len(rs), sum(r["rouge2"] for r in rs) / len(rs)))
         for m, vals in scores.items():
-            r1 = 100 * sum(v[0] for v in vals) / len(vals)
-            r2 = 100 * sum(v[1] for v in vals) / len(vals)
+            r1 = sum(v[0] for v in vals) / len(vals)  # vnsum.evaluate.rouge gives percentages
+            r2 = sum(v[1] for v in vals) / len(vals)
             print(f"| {name} {split} ({len(vals)} clusters) | {m} | {r1:.2f} | {r2:.2f} |")
 
 

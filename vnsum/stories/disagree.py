@@ -221,6 +221,8 @@ MIN_WORDS = 5
 MAX_ARTICLES = 12
 #: How far apart two values may be for a hedged one to be approximately the other.
 CLOSE = Decimal("0.1")
+#: Two values this close are one rounded ("70 triệu", "70,3 triệu"): approximate even unhedged.
+ROUNDED = Decimal("0.02")
 
 _HEDGE = re.compile(
     r"(?i)(?:gần|khoảng|chừng|hơn|trên|dưới|xấp xỉ|ước tính|ước|ngót|tầm|hàng|gần như|ít nhất|tối thiểu|tối đa|"
@@ -249,6 +251,13 @@ def quantity(value: str) -> Decimal | None:
         if w in _SCALE:
             q *= _SCALE[w]
     return q
+
+
+def _person(name: str) -> bool:
+    """A person's full name: two to five capitalised words ("Nguyễn Văn Hùng"); one word is
+    more often a place or a body ("Mexico", "Bộ")."""
+    parts = name.split()
+    return 2 <= len(parts) <= 5 and all(p[:1].isupper() for p in parts)
 
 
 def _roles(sentence: str, value: str) -> set[str]:
@@ -286,12 +295,13 @@ def _hedged(sentence: str, value: str) -> bool:
 
 
 def _approximate(a: Claim, b: Claim) -> bool:
-    if not (_hedged(a.text_vi, a.value) or _hedged(b.text_vi, b.value)):
-        return False
     qa, qb = quantity(a.value), quantity(b.value)
     if qa is None or qb is None or not qa or not qb:
         return False
-    return abs(qa - qb) <= CLOSE * max(abs(qa), abs(qb))
+    if abs(qa - qb) <= ROUNDED * max(abs(qa), abs(qb)):
+        return True  # "70 triệu" for "70,3 triệu": a rounding
+    hedged = _hedged(a.text_vi, a.value) or _hedged(b.text_vi, b.value)
+    return hedged and abs(qa - qb) <= CLOSE * max(abs(qa), abs(qb))
 
 
 def _bag(sentence: str) -> Counter[str]:
@@ -359,8 +369,8 @@ def _compare(a: Report, sa: str, text_a: str, b: Report, sb: str, text_b: str, s
                     continue  # "27 người" and "25 xe" are not counts of the same thing
                 if len(_context(s1, p.value) & _context(s2, q.value)) < SAME_CONTEXT:
                     continue  # not said of the same thing
-                if p.kind == "name" and not (_roles(s1, p.value) & _roles(s2, q.value)):
-                    continue  # two names, but not in the same role ("Chủ tịch UBND ... X" / "... Y")
+                if p.kind == "name" and not (_person(p.value) and _person(q.value) and _roles(s1, p.value) & _roles(s2, q.value)):
+                    continue  # two people's names in the same role ("Chủ tịch UBND ... X" / "... Y"), not places
                 if p.kind in ("number", "amount", "percent") and not (_NUMBER.search(p.value) and _NUMBER.search(q.value)):
                     continue  # "hàng trăm" against "1.500" is no conflict of figures
                 c1, c2 = Claim(first.outlet, first.id, p.value, s1), Claim(second.outlet, second.id, q.value, s2)
