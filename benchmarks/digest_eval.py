@@ -260,6 +260,7 @@ def found(split: str, show: bool) -> None:
     from vnsum.stories.model import Report
 
     labels = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else {}
+    labels.pop("_about", None)
     counts: Counter[str] = Counter()
     stories = 0
     for name, clusters in (
