@@ -15,6 +15,7 @@ from vnsum._version import __version__
 from vnsum.cli.batch import batch_command
 from vnsum.cli.brief import brief_command
 from vnsum.cli.check import check_command
+from vnsum.cli.digest import digest_command
 from vnsum.cli.evaluate import eval_command
 from vnsum.cli.history import cache_app, history_app
 from vnsum.cli.keypoints import keypoints_command
@@ -121,3 +122,4 @@ app.add_typer(history_app, name="history")
 app.add_typer(cache_app, name="cache")
 app.command("eval")(eval_command)
 app.command("check")(check_command)
+app.command("digest")(digest_command)
