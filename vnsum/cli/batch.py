@@ -164,7 +164,7 @@ def batch_command(
     from vnsum.batch.journal import Journal
     from vnsum.batch.runner import run_batch
     from vnsum.cli.inputs import size_limit
-    from vnsum.cli.run import on_error_line
+    from vnsum.cli.main import on_error_line
     from vnsum.pipeline import Pipeline
 
     env: Environment = ctx.obj

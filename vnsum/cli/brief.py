@@ -63,9 +63,9 @@ def brief_command(
     """Turn a Vietnamese news article into an English brief: headline, summary, key points."""
     from vnsum.cli.history import open_cache
     from vnsum.cli.inputs import read_inputs, size_limit
+    from vnsum.cli.main import on_error_line
     from vnsum.cli.output import check_output, open_output
     from vnsum.cli.progress import Progress
-    from vnsum.cli.run import on_error_line
     from vnsum.pipeline import Pipeline
     from vnsum.render import RenderOptions, render
 

@@ -55,7 +55,7 @@ def eval_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
 ) -> None:
     """Score summaries and key points (ROUGE-1/2/L F1 ×100) against reference_vi, overall and per dataset."""
-    from vnsum.cli.run import on_error_line
+    from vnsum.cli.main import on_error_line
     from vnsum.evaluate import EvalRow, aggregate, format_table, read_records
     from vnsum.pipeline import Pipeline
     from vnsum.reading.source import Source
