@@ -6,9 +6,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vnsum._version import __version__
+
+if TYPE_CHECKING:  # imported where needed: the checks' tables take a moment, a plain brief needs none
+    from vnsum.checks.compare import Problem
 
 
 @dataclass
@@ -26,23 +29,6 @@ class KeyPoint:
     sentence: int
     line: int
     score: float
-
-
-@dataclass
-class CheckProblem:
-    """A value that the faithfulness checks could not match (``vnsum.checks``).
-
-    ``field`` is where it appears (``summary_vi``, ``summary_en``, ``headline_en``,
-    ``key_points[2].text_en``); ``kind`` is number, amount, percent, date, time or name;
-    ``problem`` is "not in the article", "missing from the English" or "not in the Vietnamese";
-    ``text_vi`` is the Vietnamese text it concerns.
-    """
-
-    field: str
-    kind: str
-    value: str
-    problem: str
-    text_vi: str
 
 
 @dataclass
@@ -64,8 +50,10 @@ class Brief:
     timings: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    #: What the faithfulness checks found (empty when every value matched).
-    checks: list[CheckProblem] = field(default_factory=list)
+    #: What the faithfulness checks found (empty when every value matched): ``checks.Problem``,
+    #: whose ``field`` is where it appears (``summary_vi``, ``summary_en``, ``headline_en``,
+    #: ``key_points[2].text_en``).
+    checks: list[Problem] = field(default_factory=list)
     #: How many values the checks compared.
     values_checked: int = 0
 
@@ -85,6 +73,10 @@ class Brief:
         values["key_points"] = [
             KeyPoint(**{k: v for k, v in p.items() if k in point_names}) for p in data.get("key_points") or []
         ]
-        check_names = {f.name for f in fields(CheckProblem)}
-        values["checks"] = [CheckProblem(**{k: v for k, v in c.items() if k in check_names}) for c in data.get("checks") or []]
+        values["checks"] = []
+        if data.get("checks"):
+            from vnsum.checks.compare import Problem
+
+            names = {f.name for f in fields(Problem)}
+            values["checks"] = [Problem(**{k: v for k, v in c.items() if k in names}) for c in data["checks"]]
         return cls(**values)
