@@ -58,7 +58,7 @@ def test_untied_t5_beam_parity_needs_the_conversion_fix(
 
     loaders = dict(ct2t._MODEL_LOADERS)
     _pair(tiny.translator)  # converted with the fix
-    assert ct2t._MODEL_LOADERS == loaders  # the fix is the converter's own: CTranslate2's table is untouched
+    assert loaders == ct2t._MODEL_LOADERS  # the fix is the converter's own: CTranslate2's table is untouched
     monkeypatch.setenv("VNSUM_CACHE_DIR", str(tmp_path / "unfixed"))
     monkeypatch.setattr(ct2, "_converter_class", lambda: ctranslate2.converters.TransformersConverter)
     hf, broken = _pair(tiny.translator)
