@@ -137,7 +137,7 @@ def batch_command(
     failed and none in OUT succeeded; 2 for a bad INPUT or OUT.
     """
     from vnsum.batch.inputs import collect, validate
-    from vnsum.batch.journal import Journal
+    from vnsum.batch.journal import Journal, Outcome, outcome
     from vnsum.batch.runner import run_batch
     from vnsum.cli.inputs import size_limit
     from vnsum.pipeline import Pipeline
@@ -166,7 +166,7 @@ def batch_command(
             env.before_error.append(progress.clear)
 
             def on_result(item: Any, record: dict[str, Any]) -> None:
-                progress.advance("error" in record)
+                progress.advance(outcome(record) is Outcome.ERROR)
 
             if use_ray:
                 from vnsum.batch.ray_runner import run_ray
