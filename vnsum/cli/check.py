@@ -45,30 +45,14 @@ def check_command(
             results.append({"line": n, "error": str(exc).splitlines()[0]})
     if not results:
         raise InputError(f"{src.name}: no records")
-    chosen = resolve_format(fmt.value, bool(env.stdout_isatty))
+    from vnsum.render import RenderOptions, render
+    from vnsum.render.tables import CheckResults
+
     assert env.stdout is not None
-    if chosen == "rich":
-        _table(results, env)
-    else:
-        for r in results:
-            env.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    render(
+        [CheckResults(results)], resolve_format(fmt.value, bool(env.stdout_isatty)), env.stdout, RenderOptions(width=env.width)
+    )
     if any("error" in r for r in results):
         raise typer.Exit(int(ExitCode.BAD_INPUT))
     if not all(r["ok"] for r in results):
         raise typer.Exit(int(ExitCode.CHECKS_FAILED))
-
-
-def _table(results: list[dict[str, Any]], env: Environment) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from vnsum.render import sanitize
-
-    table = Table("line", "kind", "checked", "result")
-    for r in results:
-        if "error" in r:
-            table.add_row(str(r["line"]), "-", "-", sanitize(f"error: {r['error']}"))
-            continue
-        found = "; ".join(f"{p['kind']} {p['value']!r} {p['problem']}" for p in r["problems"]) or "ok"
-        table.add_row(str(r["line"]), r["kind"], str(r["checked"]), sanitize(found))
-    Console(file=env.stdout, width=env.width, markup=False, highlight=False, emoji=False).print(table)

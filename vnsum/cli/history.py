@@ -81,25 +81,10 @@ def history_command(
     with open_cache(env) as cache:
         entries = cache.history(None if limit == 0 else limit)
     chosen = fmt.value if fmt.value != "auto" else ("rich" if env.stdout_isatty else "plain")
-    if chosen == "json":
-        out.write(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2) + "\n")
-        return
-    from vnsum.render import sanitize
+    from vnsum.render import RenderOptions, render
+    from vnsum.render.tables import HistoryList
 
-    if chosen == "plain":
-        for e in entries:
-            cached = " (cached)" if e.cached else ""
-            cells = [str(e.id), e.time, e.source, (e.headline_en or "") + cached]
-            out.write("\t".join(" ".join(sanitize(c).split()) for c in cells) + "\n")
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table("id", "time", "source", "headline", box=None)
-    for e in entries:
-        headline = sanitize(e.headline_en or "") + (" (cached)" if e.cached else "")
-        table.add_row(str(e.id), e.time, sanitize(e.source), headline)
-    Console(file=out, force_terminal=True, width=env.width).print(table if entries else "no briefs yet")
+    render([HistoryList(entries)], chosen, out, RenderOptions(width=env.width))
 
 
 @history_app.command("show")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any, Optional
+from typing import Optional
 
 import typer
 
@@ -24,61 +23,15 @@ def read_command(
     """Show how vnsum read the article: each paragraph's kind (body, lead, caption, credit, byline, ...), the body
     sentences, and what was left out. No model needed."""
     from vnsum.cli.inputs import read_inputs, size_limit
-    from vnsum.render.sanitize import sanitize
+    from vnsum.render import RenderOptions, render
+    from vnsum.render.tables import ReadingReport
     from vnsum.text import parse_article, reading_report
 
     env: Environment = ctx.obj
     src = read_inputs(env, [file] if file else [], url, size_limit(max_bytes))[0]
     report = reading_report(parse_article(src.text))
     report = {"source": src.name, **report, "notes": [*src.notes, *report["notes"]]}
-    chosen = resolve_format(fmt.value, bool(env.stdout_isatty))
-    out = env.stdout
-    assert out is not None
-    if chosen == "json":
-        out.write(sanitize(json.dumps(report, ensure_ascii=False, indent=2)) + "\n")
-    elif chosen == "rich":
-        _rich(report, env)
-    else:
-        out.write(_plain(report, markdown=chosen == "markdown"))
-
-
-def _plain(report: dict[str, Any], markdown: bool = False) -> str:
-    from vnsum.render.markdown import md
-    from vnsum.render.sanitize import sanitize
-
-    esc = md if markdown else (lambda t: t)
-    lines = [f"{'# ' if markdown else ''}{esc(sanitize(report['title'] or report['source']))}", ""]
-    for p in report["paragraphs"]:
-        tag = f"[{p['line']}:{p['kind']}]"
-        if p["sentences"]:
-            lines.append(f"{'- ' if markdown else ''}{tag}")
-            lines += [f"    {n}. {esc(sanitize(s))}" for n, s in enumerate(p["sentences"], 1)]
-        else:
-            lines.append(f"{'- ' if markdown else ''}{tag} {esc(sanitize(p['text']))}")
-    if report["notes"]:
-        lines += ["", *[f"Note: {esc(sanitize(n))}" for n in report["notes"]]]
-    return "\n".join(lines) + "\n"
-
-
-def _rich(report: dict[str, Any], env: Environment) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    from vnsum.render.sanitize import sanitize
-
-    table = Table("line", "kind", "text", title=sanitize(report["title"] or report["source"]), title_justify="left")
-    for p in report["paragraphs"]:
-        body = p["kind"] in ("body", "lead")
-        text = Text()
-        if p["sentences"]:
-            for n, s in enumerate(p["sentences"], 1):
-                text.append(f"{'' if n == 1 else chr(10)}{n}. ", style="bold")
-                text.append(sanitize(s))
-        else:
-            text.append(sanitize(p["text"]), style="" if body else "dim")
-        table.add_row(str(p["line"]), Text(p["kind"], style="green" if body else "yellow"), text)
-    console = Console(file=env.stdout, width=env.width, markup=False, highlight=False, emoji=False)
-    console.print(table)
-    for n in report["notes"]:
-        console.print(Text(f"Note: {sanitize(n)}", style="dim"))
+    assert env.stdout is not None
+    render(
+        [ReadingReport(report)], resolve_format(fmt.value, bool(env.stdout_isatty)), env.stdout, RenderOptions(width=env.width)
+    )

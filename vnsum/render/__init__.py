@@ -12,7 +12,7 @@ from typing import IO, Any
 from vnsum.brief import Brief
 from vnsum.errors import UsageError
 from vnsum.events import Event
-from vnsum.render import jsonout, markdown, plain, terminal, views
+from vnsum.render import jsonout, markdown, plain, tables, terminal, views
 from vnsum.render.base import FORMATS, OutputFormat, RenderOptions
 from vnsum.render.sanitize import sanitize, sanitize_brief
 
@@ -28,6 +28,16 @@ RENDERERS: dict[tuple[type, str], Renderer] = {
     (Event, "jsonl"): jsonout.write_events,
     **{(views.KeySentences, fmt): views.keypoints_renderer(fmt) for fmt in ("rich", "plain", "markdown", "json")},
     **{(views.ModelList, fmt): views.models_renderer(fmt) for fmt in ("rich", "plain", "markdown", "json")},
+    (tables.HistoryList, "json"): tables.history_json,
+    (tables.HistoryList, "plain"): tables.history_plain,
+    (tables.HistoryList, "rich"): tables.history_rich,
+    # vnsum check: JSON lines unless a table is asked for (plain, markdown and jsonl are the same lines)
+    (tables.CheckResults, "rich"): tables.checks_rich,
+    **{(tables.CheckResults, fmt): tables.checks_json for fmt in ("json", "jsonl", "plain", "markdown")},
+    (tables.ReadingReport, "json"): tables.reading_json,
+    (tables.ReadingReport, "plain"): tables.reading_text(markdown=False),
+    (tables.ReadingReport, "markdown"): tables.reading_text(markdown=True),
+    (tables.ReadingReport, "rich"): tables.reading_rich,
 }
 
 __all__ = ["FORMATS", "RENDERERS", "OutputFormat", "RenderOptions", "render", "renderer", "sanitize", "sanitize_brief"]
