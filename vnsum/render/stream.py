@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import IO, Any
 
+from vnsum.assemble import key_point_field
 from vnsum.brief import Brief, KeyPoint
 from vnsum.events import Done, Event, Failed, Headline, KeyPointReady, Started, Summary
 from vnsum.render import jsonout, markdown, plain, terminal
@@ -94,7 +95,7 @@ class LivePanel:
         elif isinstance(event, KeyPointReady):
             self._points[event.number] = event.point
             self._brief = replace(self._brief, key_points=[self._points[i] for i in sorted(self._points)])
-            self._flag(f"key_points[{event.number}].text_en", event.flagged)
+            self._flag(key_point_field(event.number), event.flagged)
         elif isinstance(event, Summary):
             self._brief = replace(self._brief, summary_en=event.summary_en, summary_vi=event.summary_vi)
             self._pending = frozenset()
