@@ -385,6 +385,7 @@ def first_content(args: argparse.Namespace, work: Path, models: dict[str, Path],
     }
     warm = run_child(d, args.runs, env)
     first_cold, whole_cold = cold_first(d, env, args.cold_runs)
+    plain_cold, rss_kb = cold(d, env, args.cold_runs)
     lines = [
         "## Time to first content (`benchmarks/bench_speed.py --first-content`)" + (" (tiny shapes)" if args.tiny else ""),
         "",
@@ -398,6 +399,10 @@ def first_content(args: argparse.Namespace, work: Path, models: dict[str, Path],
         "|---|---|---|---|",
         f"| warm | {warm['first']:.2f} | {warm['warm']:.2f} | {100 * warm['first'] / warm['warm']:.0f}% |",
         f"| cold | {first_cold:.2f} | {whole_cold:.2f} | {100 * first_cold / whole_cold:.0f}% |",
+        "",
+        f"Same sitting, as the speed table measures them: warm brief {warm['warm']:.2f} s (runs: "
+        + ", ".join(f"{t:.2f}" for t in warm["warm_all"])
+        + f"), cold `-f plain` brief {plain_cold:.2f} s ({plain_cold / warm['warm']:.2f}x warm), peak RSS {rss_kb / 1024:.0f} MB.",
     ]
     from _results import write_section
 
