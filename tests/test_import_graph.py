@@ -2,9 +2,9 @@
 subpackages) of every package. Every import counts, also those inside functions (a lazy import
 still ties the two modules together); only ``if TYPE_CHECKING:`` blocks are left out.
 
-``KNOWN`` names the circles that other work of this wave removes (the checks' ``names`` <-> ``norm``
-and the text package's ``segment`` <-> ``sentences``); a circle not listed fails, and so does a
-listed one that is gone (so the list only shrinks).
+``KNOWN`` names the circle that other work of this wave removes (the text package's ``segment``
+<-> ``sentences``); a circle not listed fails, and so does a listed one that is gone (so the list
+only shrinks).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import vnsum
 
 ROOT = Path(vnsum.__file__).resolve().parent
 KNOWN: set[frozenset[str]] = {
-    frozenset({"vnsum.checks.names", "vnsum.checks.norm"}),
     frozenset({"vnsum.text.segment", "vnsum.text.sentences"}),
 }
 

@@ -32,6 +32,7 @@ OTHER: dict[str, Any] = {
     "overlap": False,
     "checks": False,
     "nbest": 1,
+    "glossary": None,  # keyed by its content (the Pipeline adds the glossary's digest), tested in test_brief_checks
     "engine.name": "transformers",
     "engine.device": None,
     "engine.compute_type": "float32",

@@ -25,10 +25,11 @@ class Drafted:
     headline_vi: str | None
     summary: Summarized
     chosen: tuple[Candidate, ...]
-    #: field name -> the checks' choice for it (``headline_en``, ``summary_en``, ``key_points[i].text_en``).
-    choices: Mapping[str, Choice]
-    #: The summary against the article (None: checks off or no summary).
+    #: (field name, Vietnamese) -> the checks' choice for it (``headline_en``, ``summary_en``, ``key_points[i].text_en``).
+    choices: Mapping[tuple[str, str], Choice]
+    #: The summary against the article (None: checks off or no summary), and its problems with their English.
     summary_check: CheckResult | None
+    summary_problems: tuple[Problem, ...]
     points_asked: int
     checks_on: bool
     notes: tuple[str, ...] = ()
@@ -72,11 +73,12 @@ def problems_of(d: Drafted) -> tuple[list[Problem], int]:
     if not d.checks_on:
         return [], 0
     results = [d.summary_check] if d.summary_check is not None else []
-    for name, _ in field_order(d.headline_vi, d.summary, d.chosen):
-        result = d.choices[name].result
+    for key in field_order(d.headline_vi, d.summary, d.chosen):
+        result = d.choices[key].result
         if result is not None:
             results.append(result)
-    return [p for r in results for p in r.problems], sum(r.checked for r in results)
+    problems = list(d.summary_problems) + [p for r in results[1 if d.summary_check is not None else 0 :] for p in r.problems]
+    return problems, sum(r.checked for r in results)
 
 
 def assemble(
@@ -92,15 +94,14 @@ def assemble(
     english: dict[str, str] = {}
     notes = list(d.notes)
     for name, vi in field_order(d.headline_vi, d.summary, d.chosen):
-        choice = d.choices[name]
+        choice = d.choices[(name, vi)]
         if vi in english:  # the same sentence twice (a summary sentence taken whole): one translation
             continue
         english[vi] = choice.text_en
         if choice.hypothesis and d.checks_on:
-            notes.append(
-                f"checks: {name} uses the beam's hypothesis {choice.hypothesis + 1}: the best one did not match "
-                "the Vietnamese's numbers, dates or names"
-            )
+            why = "the glossary's terms" if choice.by_glossary else "the Vietnamese's numbers, dates or names"
+            notes.append(f"checks: {name} uses the beam's hypothesis {choice.hypothesis + 1}: the best one did not match {why}")
+        notes += [f"glossary: {name}: {edit}" for edit in choice.edits]
     points = [key_point(c, english.get(c.text, ""), d.article) for c in d.chosen]
     warnings = []
     if d.summary.dropped:

@@ -86,8 +86,20 @@ class Options:
     overlap: bool = opt(True, Opt(key=False))
     #: Check every number, date, amount and name of the summary and translations (``vnsum.checks``).
     checks: bool = opt(True, Opt())
-    #: Translation hypotheses of the beam the checks may choose from when the best one fails (1: only the best).
+    #: Hypotheses of the beam the checks may choose from when the best one fails (1: only the best),
+    #: for the translations and for the summary.
     nbest: int = opt(4, Opt())
+    #: The reader's glossary file (``vnsum.checks.glossary``); None: the recipe's ``glossary``, if any.
+    #: Keyed by its content, not its path (``Pipeline._cache_key`` adds the glossary's digest).
+    glossary: str | None = opt(
+        None,
+        Opt(
+            ("--glossary",),
+            "Glossary file: 'Vietnamese<TAB>English' lines and terms to keep as is (README, Glossary).",
+            "VNSUM_GLOSSARY",
+            key=False,
+        ),
+    )
     #: Which engine, device, compute type and threads.
     engine: EngineOptions = field(default_factory=EngineOptions, metadata={"cli": Opt()})
 

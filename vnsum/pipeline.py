@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from vnsum import stages
 from vnsum._version import __version__
@@ -23,13 +24,13 @@ from vnsum.assemble import Drafted, assemble, field_order, key_point, key_point_
 from vnsum.brief import Brief
 from vnsum.cache import ResultCache, cache_key
 from vnsum.engines import Engine, EngineFactory, GenerationSettings, NBestEngine, load_engine
-from vnsum.errors import VnsumError
+from vnsum.errors import UsageError, VnsumError
 from vnsum.events import Checks, Done, Event, Failed, Headline, KeyPointReady, Started, Summary
 from vnsum.keypoints import Candidate
 from vnsum.options import MAX_POINTS, Options
 from vnsum.reading.source import Source
 from vnsum.recipes import Recipe, Step, load_recipe, with_models
-from vnsum.stages import MIN_BODY_CHARS, MIN_VIETNAMESE_SHARE, Choice, Hypotheses, Summarized
+from vnsum.stages import MIN_BODY_CHARS, MIN_VIETNAMESE_SHARE, Beam, Choice, Hypotheses
 from vnsum.text import Article
 
 StageCallback = Callable[[str], None]
@@ -83,6 +84,18 @@ class Pipeline:
         self._worker = ThreadPoolExecutor(1, thread_name_prefix="vnsum-model")
         #: The translate-ahead work, beside the summarizer.
         self._ahead = ThreadPoolExecutor(1, thread_name_prefix="vnsum-translate")
+        #: The reader's glossary, read and validated before any model loads (a bad line is exit 2).
+        self.glossary = _load_glossary(self.options.glossary or self.recipe.glossary or None)
+        self._lexicon: Any = None
+
+    @property
+    def lexicon(self) -> Any:
+        """The checks' lexicon (tables + glossary), built once for this Pipeline when first needed."""
+        if self._lexicon is None:
+            from vnsum import checks
+
+            self._lexicon = checks.build_lexicon(self.glossary)
+        return self._lexicon
 
     # ------------------------------------------------------------------ lifetime
 
@@ -211,9 +224,9 @@ class Pipeline:
     # ------------------------------------------------------------------ the runner
 
     def _briefs(self, work: list[_Work], run: _Run) -> Iterator[Event]:
-        import vnsum.checks  # noqa: F401  (built here with the models, not inside the timed check stage)
-
         opts = self.options
+        if opts.checks:
+            _ = self.lexicon  # built here with the models, not inside the timed check stage
         self._load_time = 0.0
         summarizer = self.engine_for(self.recipe.summarizer)
         translator = self.engine_for(self.recipe.translator)
@@ -222,8 +235,8 @@ class Pipeline:
         with _timed(run, "select", self._on_stage, "choosing key points"):
             work = [replace(w, chosen=stages.select(w.article, opts.points)) for w in work]
         first = [seg for w in work for seg in ([w.headline_vi] if w.headline_vi else []) + [c.text for c in w.chosen]]
-        choices: dict[int, dict[str, Choice]] = {w.index: {} for w in work}
-        summaries: list[Summarized]
+        choices: dict[int, dict[tuple[str, str], Choice]] = {w.index: {} for w in work}
+        beams: list[Beam]
         known: Hypotheses = {}
         overlapped = self.overlaps(summarizer, translator)
         if overlapped:
@@ -236,15 +249,19 @@ class Pipeline:
                     early = [self._choose_first(w, known, choices[w.index]) for w in work]
                 for events in early:
                     yield from events
-                summaries = writing.result()
+                beams = writing.result()
             finally:
                 ahead.cancel()
                 writing.cancel()
         else:
             with _timed(run, "summarize", self._on_stage, "summarising"):
-                summaries = stages.summarize(
-                    summarizer, self.recipe.summarizer, opts.length, [w.article for w in work], self._generate
-                )
+                beams = self._summarize(summarizer, [w.article for w in work])
+        with _timed(run, "select", self._on_stage, "choosing the summary"):
+            chosen_summaries = [
+                stages.choose_summary(b, w.article, w.headline_vi, checks=opts.checks, lexicon=self._lexicon)
+                for w, b in zip(work, beams)
+            ]
+        summaries = [s for s, _ in chosen_summaries]
         segments = [vi for w, s in zip(work, summaries) for _, vi in field_order(w.headline_vi, s, w.chosen)]
         with _timed(run, "translate", self._on_stage, "translating"):
             hypotheses = self._translate(translator, segments, known)
@@ -252,16 +269,22 @@ class Pipeline:
         engine_names = ", ".join(sorted({summarizer.name, translator.name}))
         drafts: list[tuple[_Work, Drafted, list[Event]]] = []
         with _timed(run, "check", self._on_stage, "checking names, numbers and dates"):
-            for w, summary in zip(work, summaries):
+            for w, (summary, summary_note) in zip(work, chosen_summaries):
                 late = [] if overlapped else self._choose_first(w, hypotheses, choices[w.index])
-                for name, vi in field_order(w.headline_vi, summary, ()):
-                    if name not in choices[w.index]:
-                        choices[w.index][name] = stages.choose(name, vi, hypotheses.get(vi, ()), checks=opts.checks)
+                for key in field_order(w.headline_vi, summary, ()):
+                    if key not in choices[w.index]:
+                        name, vi = key
+                        choices[w.index][key] = stages.choose(
+                            name, vi, hypotheses.get(vi, ()), checks=opts.checks, lexicon=self._lexicon
+                        )
                 own = list(notes)
+                if summary_note:
+                    own.append(summary_note)
                 if summary.chunks > 1:
                     own.append(
                         f"chunked: {summary.chunks} (the article is longer than the summarizer's input; summarised in parts)"
                     )
+                summary_check = stages.check_summary(summary, w.headline_vi, w.article, checks=opts.checks, lexicon=self._lexicon)
                 draft = Drafted(
                     source=w.source,
                     article=w.article,
@@ -269,7 +292,10 @@ class Pipeline:
                     summary=summary,
                     chosen=w.chosen,
                     choices=dict(choices[w.index]),
-                    summary_check=stages.check_summary(summary, w.headline_vi, w.article, checks=opts.checks),
+                    summary_check=summary_check,
+                    summary_problems=stages.summary_problems(
+                        summary_check, summary, _english(choices[w.index]), lexicon=self._lexicon
+                    ),
                     points_asked=opts.points,
                     checks_on=opts.checks,
                     notes=tuple(own),
@@ -292,17 +318,20 @@ class Pipeline:
                 self.cache.put(w.key, brief.to_dict(), source=brief.source, headline=brief.headline_en)
             yield Done(w.index, brief.source, brief)
 
-    def _choose_first(self, w: _Work, hypotheses: Hypotheses, into: dict[str, Choice]) -> list[Event]:
+    def _choose_first(self, w: _Work, hypotheses: Hypotheses, into: dict[tuple[str, str], Choice]) -> list[Event]:
         """The checks' choice for the headline and the key points (they need no summary), and their events."""
         events: list[Event] = []
+        lexicon, on = self._lexicon, self.options.checks
         if w.headline_vi:
-            c = into["headline_en"] = stages.choose(
-                "headline_en", w.headline_vi, hypotheses.get(w.headline_vi, ()), checks=self.options.checks
+            c = into[("headline_en", w.headline_vi)] = stages.choose(
+                "headline_en", w.headline_vi, hypotheses.get(w.headline_vi, ()), checks=on, lexicon=lexicon
             )
             events.append(Headline(w.index, w.source.name, c.text_en, w.headline_vi, _flagged(c)))
         for i, cand in enumerate(w.chosen):
             name = key_point_field(i)
-            c = into[name] = stages.choose(name, cand.text, hypotheses.get(cand.text, ()), checks=self.options.checks)
+            c = into[(name, cand.text)] = stages.choose(
+                name, cand.text, hypotheses.get(cand.text, ()), checks=on, lexicon=lexicon
+            )
             events.append(KeyPointReady(w.index, w.source.name, i, key_point(cand, c.text_en, w.article), _flagged(c)))
         return events
 
@@ -313,12 +342,23 @@ class Pipeline:
         finally:
             run.timings[name] = time.perf_counter() - start
 
-    def _timed_summarize(self, run: _Run, engine: Engine, articles: list[Article]) -> list[Summarized]:
+    def _timed_summarize(self, run: _Run, engine: Engine, articles: list[Article]) -> list[Beam]:
         start = time.perf_counter()
         try:
-            return stages.summarize(engine, self.recipe.summarizer, self.options.length, articles, self._generate)
+            return self._summarize(engine, articles)
         finally:
             run.timings["summarize"] = time.perf_counter() - start
+
+    def _summarize(self, engine: Engine, articles: list[Article]) -> list[Beam]:
+        return stages.summarize(
+            engine,
+            self.recipe.summarizer,
+            self.options.length,
+            articles,
+            self._generate,
+            nbest=self.options.nbest if self.options.checks else 1,
+            generate_nbest=self._generate_nbest,
+        )
 
     def _translate(self, engine: Engine, segments: list[str], known: Hypotheses) -> Hypotheses:
         nbest = self.options.nbest if self.options.checks else 1
@@ -344,7 +384,8 @@ class Pipeline:
             if rev is None:
                 return None
             models[role] = f"{step.model}@{rev}"
-        options = {**self.options.cache_fields(), "title": source.title}
+        glossary = self.glossary.digest if self.glossary is not None else None
+        options = {**self.options.cache_fields(), "glossary": glossary, "title": source.title}
         text = "\n".join(p.text for p in article.paragraphs)
         return cache_key(text=text, recipe_text=self.recipe.text, models=models, options=options, version=__version__)
 
@@ -358,6 +399,26 @@ class Pipeline:
         if self.cache is not None:
             self.cache.record(brief.to_dict(), source=source.name, headline=brief.headline_en, key=key)
         return brief
+
+
+def _english(choices: dict[tuple[str, str], Choice]) -> dict[str, str]:
+    """Vietnamese -> the chosen English, the first field's choice for a sentence that occurs twice."""
+    out: dict[str, str] = {}
+    for (_, vi), c in choices.items():
+        out.setdefault(vi, c.text_en)
+    return out
+
+
+def _load_glossary(path: str | None) -> Any:
+    """The glossary file, validated (a usage error naming the line otherwise), or None."""
+    if not path:
+        return None
+    from vnsum.checks.glossary import GlossaryError, load_glossary
+
+    try:
+        return load_glossary(path)
+    except GlossaryError as exc:
+        raise UsageError(f"glossary {exc}") from None
 
 
 def _flagged(choice: Choice) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from vnsum import chunk, keypoints
 from vnsum.engines import Engine, GenerationSettings, NBestEngine
@@ -25,7 +25,7 @@ from vnsum.recipes import Step
 from vnsum.text import Article, parse_article, split_sentences, vietnamese_share
 
 if TYPE_CHECKING:
-    from vnsum.checks.compare import CheckResult
+    from vnsum.checks.compare import CheckResult, Problem
 
 #: Below this share of common Vietnamese words the input is taken for another language.
 MIN_VIETNAMESE_SHARE = 0.04
@@ -62,6 +62,16 @@ def gate(source: Source, *, force: bool = False) -> Article:
 
 
 @dataclass(frozen=True)
+class Beam:
+    """What the summarizer wrote for one article: its hypotheses, best first (one when the
+    checks do not choose, or the article was summarised in parts)."""
+
+    hypotheses: tuple[str, ...]
+    chunks: int = 1
+    dropped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Summarized:
     """One article's Vietnamese summary."""
 
@@ -80,34 +90,78 @@ def summarized(summary_vi: str, chunks: int = 1, dropped: Sequence[str] = ()) ->
     return Summarized(summary_vi, tuple(sentences), chunks, tuple(dropped))
 
 
-def summarize(engine: Engine, step: Step, length: str, articles: Sequence[Article], generate: Generate) -> list[Summarized]:
+def summarize(
+    engine: Engine,
+    step: Step,
+    length: str,
+    articles: Sequence[Article],
+    generate: Generate,
+    *,
+    nbest: int = 1,
+    generate_nbest: GenerateNBest | None = None,
+) -> list[Beam]:
     """Summaries of several articles: those that fit the input in one ``generate`` call (the
-    engines sort by length), the longer ones each in parts first (``chunk.reduce_chunks``)."""
+    engines sort by length), as the beam's ``nbest`` hypotheses when the engine gives them (the
+    same one call, asked for more of its beam); the longer ones each in parts first
+    (``chunk.reduce_chunks``), the best alone."""
     settings = step.settings(length)
     budget = settings.max_input_tokens - prefix_tokens(engine, step.prefix)
     bodies = [" ".join(s for _, _, s in a.body_sentences()) for a in articles]
     texts: list[str] = []
-    out: list[Summarized | None] = []
+    out: list[Beam | None] = []
     for article, body, n in zip(articles, bodies, engine.count_tokens(bodies) if bodies else []):
         if n <= budget:
             texts.append(body)
             out.append(None)
         else:
             out.append(_summarize_long(engine, step, settings, budget, article, generate))
-    summaries = iter(generate(engine, [step.prefix + t for t in texts], settings) if texts else [])
-    return [r if r is not None else summarized(next(summaries)) for r in out]
+    inputs = [step.prefix + t for t in texts]
+    n = min(nbest, settings.num_beams)
+    if not texts:
+        outputs: list[list[str]] = []
+    elif n > 1 and generate_nbest is not None and isinstance(engine, NBestEngine):
+        outputs = generate_nbest(engine, inputs, settings, n)
+    else:
+        outputs = [[o] for o in generate(engine, inputs, settings)]
+    beams = iter(outputs)
+    return [r if r is not None else Beam(tuple(h.strip() for h in next(beams)) or ("",)) for r in out]
 
 
 def _summarize_long(
     engine: Engine, step: Step, settings: GenerationSettings, budget: int, article: Article, generate: Generate
-) -> Summarized:
+) -> Beam:
     """Summarise in parts on sentence boundaries, then summarise the parts' summaries."""
     sentences = [s for _, _, s in article.body_sentences()]
     reduction = chunk.reduce_chunks(
         sentences, engine.count_tokens, budget, lambda texts: generate(engine, [step.prefix + t for t in texts], settings)
     )
-    summary = generate(engine, [step.prefix + reduction.text], settings)[0]
-    return summarized(summary, reduction.chunks, reduction.dropped)
+    summary = generate(engine, [step.prefix + reduction.text], settings)[0].strip()
+    return Beam((summary,), reduction.chunks, tuple(reduction.dropped))
+
+
+def choose_summary(
+    beam: Beam, article: Article, headline_vi: str | None, *, checks: bool, lexicon: Any = None
+) -> tuple[Summarized, str]:
+    """The first of the summarizer's hypotheses whose values the article supports (the best when
+    none is), and a note when that changed anything. A stage over hypotheses, like ``choose``."""
+    hyps = list(beam.hypotheses) or [""]
+    note = ""
+    index = 0
+    if checks and len(hyps) > 1:
+        from vnsum import checks as checking
+
+        index, result = checking.choose_summary(hyps, source_text(article, headline_vi), lexicon)
+        if index:
+            note = (
+                f"checks: the summary is the beam's hypothesis {index + 1} of {len(hyps)}: the better ones stated "
+                "a number, date or name the article does not support"
+            )
+        elif not result.ok:
+            note = (
+                f"checks: none of the beam's {len(hyps)} summaries has only values the article supports; "
+                "the best is kept and its unsupported values are marked"
+            )
+    return summarized(hyps[index], beam.chunks, beam.dropped), note
 
 
 # ---------------------------------------------------------------------------- select
@@ -181,28 +235,56 @@ class Choice:
     hypothesis: int
     #: What the checks found in it (None: checks off).
     result: CheckResult | None
+    #: The glossary's post-edits of it, said in the brief's notes.
+    edits: tuple[str, ...] = ()
+    #: The glossary, not the values, made the choice.
+    by_glossary: bool = False
 
 
-def choose(field: str, text_vi: str, hypotheses: Sequence[str], *, checks: bool) -> Choice:
-    """The first hypothesis that passes the checks, else the best one with its problems.
-
-    A stage over hypotheses: a glossary or a summarizer's n-best can be chosen the same way."""
+def choose(field: str, text_vi: str, hypotheses: Sequence[str], *, checks: bool, lexicon: Any = None) -> Choice:
+    """The first hypothesis that passes the checks (the glossary's terms included), else the best
+    one with its problems (``checks.choose_hypothesis``). A stage over hypotheses."""
     hyps = list(hypotheses) or [""]
     if not checks:
         return Choice(field, text_vi, hyps[0], 0, None)
     from vnsum import checks as checking
 
-    index, result = checking.choose_translation(text_vi, hyps, field)
-    return Choice(field, text_vi, hyps[index], index, result)
+    c = checking.choose_hypothesis(text_vi, hyps, field, lexicon)
+    return Choice(field, text_vi, c.text, c.index, c.result, tuple(c.edits), c.by_glossary)
 
 
-def check_summary(summary: Summarized, headline_vi: str | None, article: Article, *, checks: bool) -> CheckResult | None:
+def source_text(article: Article, headline_vi: str | None) -> str:
+    """What a summary is checked against: the title and the body."""
+    return "\n".join(filter(None, [headline_vi, article.body_text()]))
+
+
+def check_summary(
+    summary: Summarized, headline_vi: str | None, article: Article, *, checks: bool, lexicon: Any = None
+) -> CheckResult | None:
     """The Vietnamese summary against the article (every value must be in it)."""
     if not checks or not summary.summary_vi:
         return None
     from vnsum import checks as checking
 
-    return checking.check_summary(summary.summary_vi, "\n".join(filter(None, [headline_vi, article.body_text()])))
+    return checking.check_summary(summary.summary_vi, source_text(article, headline_vi), lexicon=lexicon)
+
+
+def summary_problems(
+    result: CheckResult | None, summary: Summarized, english: Mapping[str, str], *, lexicon: Any = None
+) -> tuple[Problem, ...]:
+    """The summary's problems, each with the English of its value where the English summary writes it."""
+    if result is None:
+        return ()
+    from dataclasses import replace
+
+    from vnsum import checks as checking
+
+    out = []
+    for p in result.problems:
+        sentence = next((s for s in summary.sentences if p.value in s), summary.summary_vi)
+        value_en = checking.english_of(p.value, sentence, english.get(sentence, ""), lexicon)
+        out.append(replace(p, value_en=value_en))
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------- helpers

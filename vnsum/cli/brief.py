@@ -105,8 +105,8 @@ def brief_command(
         cache.close()
     if failures:
         raise typer.Exit(int(failures[0].exit_code))
-    if strict and any(b.checks for b in briefs):
-        flagged = sum(len(b.checks) for b in briefs)
+    flagged = sum(1 for b in briefs for c in b.checks if c.counts)  # a unit conversion is shown, not counted
+    if strict and flagged:
         raise typer.Exit(fail_quietly(env, f"vnsum: {flagged} value(s) did not pass the checks (--strict)"))
 
 

@@ -17,6 +17,15 @@ from vnsum.options import Options, flat_fields
 MAX_BYTES: Any = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this (default 5 MB, or VNSUM_MAX_BYTES).")
 
 
+def _glossary_option() -> Any:
+    """``--glossary`` for the commands that read a glossary without running models (check, read), as Options declares it."""
+    spec = next(spec for name, _, spec in flat_fields() if name == "glossary")
+    return typer.Option(None, *spec.flags, help=spec.help, envvar=spec.envvar)
+
+
+GLOSSARY: Any = _glossary_option()
+
+
 def _param_name(dotted: str, param: str | None) -> str:
     return param or dotted.rsplit(".", 1)[-1]
 

@@ -12,7 +12,7 @@ from enum import Enum
 
 from vnsum.assemble import key_point_field
 from vnsum.brief import Brief, KeyPoint
-from vnsum.render.base import check_lines, flagged
+from vnsum.render.base import check_lines, flagged, summary_marks
 
 
 class Part(Enum):
@@ -35,6 +35,8 @@ class Item:
     flagged: bool = False
     #: A key point's provenance.
     point: KeyPoint | None = None
+    #: Values inside ``text`` to mark where they are (the summary's unsupported values, in English).
+    values: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def layout(brief: Brief, pending: frozenset[Part] = frozenset(), marks: frozense
     out.append(
         Section(
             Part.SUMMARY,
-            (Item(brief.summary_en, "summary_en"),),
+            (Item(brief.summary_en, "summary_en", values=tuple(summary_marks(brief))),),
             flagged=bool(set(SUMMARY_FIELDS) & set(marks)),
             pending=Part.SUMMARY in pending,
         )

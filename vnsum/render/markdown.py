@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import IO
 
 from vnsum.brief import Brief
-from vnsum.render.base import RenderOptions, source_ref
+from vnsum.render.base import RenderOptions, mark_values, source_ref
 from vnsum.render.layout import Part, layout
 from vnsum.render.sanitize import sanitize, sanitize_brief
 
@@ -29,7 +29,8 @@ def to_markdown(brief: Brief, show_source: bool = False, level: int = 1) -> str:
         if s.part is Part.HEADLINE:
             out += [f"{h} {md(s.items[0].text)}" + (MARK if s.items[0].flagged else ""), ""]
         elif s.part is Part.SUMMARY:
-            out += [f"{h}# Summary{MARK if s.flagged else ''}", "", md(s.items[0].text), ""]
+            summary = mark_values(md(s.items[0].text), [md(v) for v in s.items[0].values], "**", "**" + MARK)
+            out += [f"{h}# Summary{MARK if s.flagged else ''}", "", summary, ""]
         elif s.part is Part.KEY_POINTS:
             out += [f"{h}# Key points", ""]
             for i, item in enumerate(s.items, 1):

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import IO
 
 from vnsum.brief import Brief
-from vnsum.render.base import RenderOptions, header, source_ref
+from vnsum.render.base import RenderOptions, header, mark_values, source_ref
 from vnsum.render.layout import Part, layout
 from vnsum.render.sanitize import sanitize_brief
 
@@ -21,7 +21,8 @@ def to_plain(brief: Brief, show_source: bool = False) -> str:
         if s.part is Part.HEADLINE:
             out += [s.items[0].text + (MARK if s.items[0].flagged else ""), ""]
         elif s.part is Part.SUMMARY:
-            out += ["Summary:" + (MARK if s.flagged else ""), s.items[0].text, ""]
+            summary = mark_values(s.items[0].text, list(s.items[0].values), "", MARK)  # each unsupported value where it is
+            out += ["Summary:" + (MARK if s.flagged else ""), summary, ""]
         elif s.part is Part.KEY_POINTS:
             out.append("Key points:")
             for i, item in enumerate(s.items, 1):

@@ -41,7 +41,10 @@ def brief_panel(
             body += [mark(Text(s.items[0].text, style="bold"), s.items[0].flagged), Text("")]
         elif s.part is Part.SUMMARY:
             body.append(mark(Text("Summary", style="bold cyan"), s.flagged))
-            body += [Text("writing…", style="dim italic") if s.pending else Text(s.items[0].text), Text("")]
+            summary = Text(s.items[0].text)
+            for value in s.items[0].values:  # each unsupported value where it is
+                summary.highlight_words([value], style="bold yellow reverse")
+            body += [Text("writing…", style="dim italic") if s.pending else summary, Text("")]
         elif s.part is Part.KEY_POINTS:
             body.append(Text("Key points", style="bold cyan"))
             for i, item in enumerate(s.items, 1):
