@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from vnsum.brief import Brief, KeyPoint
+from vnsum.brief import Brief, KeyPoint, key_point_field
 from vnsum.keypoints import Candidate
 from vnsum.reading.source import Source
 from vnsum.text import Article
@@ -33,10 +33,6 @@ class Drafted:
     points_asked: int
     checks_on: bool
     notes: tuple[str, ...] = ()
-
-
-def key_point_field(i: int) -> str:
-    return f"key_points[{i}].text_en"
 
 
 def field_order(headline_vi: str | None, summary: Summarized, chosen: Sequence[Candidate]) -> list[tuple[str, str]]:

@@ -31,6 +31,11 @@ class KeyPoint:
     score: float
 
 
+def key_point_field(i: int) -> str:
+    """Where the checks and every format address the ``i``-th key point's English."""
+    return f"key_points[{i}].text_en"
+
+
 @dataclass
 class Brief:
     """Everything vnsum says about one article."""

@@ -20,8 +20,8 @@ from typing import Any
 
 from vnsum import stages
 from vnsum._version import __version__
-from vnsum.assemble import Drafted, assemble, field_order, key_point, key_point_field
-from vnsum.brief import Brief
+from vnsum.assemble import Drafted, assemble, field_order, key_point
+from vnsum.brief import Brief, key_point_field
 from vnsum.cache import ResultCache, cache_key
 from vnsum.engines import Engine, EngineFactory, GenerationSettings, NBestEngine, load_engine
 from vnsum.errors import UsageError, VnsumError

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from vnsum.assemble import key_point_field
-from vnsum.brief import Brief, KeyPoint
+from vnsum.brief import Brief, KeyPoint, key_point_field
 from vnsum.render.base import check_lines, flagged, summary_marks
 
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import IO, Any
 
-from vnsum.assemble import key_point_field
-from vnsum.brief import Brief, KeyPoint
+from vnsum.brief import Brief, KeyPoint, key_point_field
 from vnsum.events import Done, Event, Failed, Headline, KeyPointReady, Started, Summary
 from vnsum.render import jsonout, markdown, plain, terminal
 from vnsum.render.base import RenderOptions
