@@ -99,7 +99,7 @@ def _reading_plain(report: dict[str, Any], markdown: bool = False) -> str:
     esc = md if markdown else (lambda t: t)
     lines = [f"{'# ' if markdown else ''}{esc(sanitize(report['title'] or report['source']))}", ""]
     for p in report["paragraphs"]:
-        tag = f"[{p['line']}:{p['kind']}]"
+        tag = f"[{p['line']}:{p['kind']}{' ?' if p.get('unsure') else ''}]" + (f" ({sanitize(p['why'])})" if p.get("why") else "")
         if p["sentences"]:
             lines.append(f"{'- ' if markdown else ''}{tag}")
             lines += [f"    {n}. {esc(sanitize(s))}" for n, s in enumerate(p["sentences"], 1)]
@@ -117,7 +117,7 @@ def reading_rich(items: Sequence[ReadingReport], file: IO[str], options: RenderO
 
     for r in items:
         report = r.report
-        table = Table("line", "kind", "text", title=sanitize(report["title"] or report["source"]), title_justify="left")
+        table = Table("line", "kind", "why", "text", title=sanitize(report["title"] or report["source"]), title_justify="left")
         for p in report["paragraphs"]:
             body = p["kind"] in ("body", "lead")
             text = Text()
@@ -127,7 +127,8 @@ def reading_rich(items: Sequence[ReadingReport], file: IO[str], options: RenderO
                     text.append(sanitize(s))
             else:
                 text.append(sanitize(p["text"]), style="" if body else "dim")
-            table.add_row(str(p["line"]), Text(p["kind"], style="green" if body else "yellow"), text)
+            kind = Text(p["kind"] + (" ?" if p.get("unsure") else ""), style="green" if body else "yellow")
+            table.add_row(str(p["line"]), kind, Text(sanitize(p.get("why") or ""), style="dim"), text)
         console = Console(file=file, width=options.width, markup=False, highlight=False, emoji=False)
         console.print(table)
         for n in report["notes"]:

@@ -8,6 +8,7 @@ from vnsum.text.clean import clean_text, normalize_tone_marks
 from vnsum.text.kinds import (
     AGENCY_TAG,
     BODY,
+    BODY_KINDS,
     BOILERPLATE,
     BYLINE,
     CAPTION,
@@ -19,15 +20,19 @@ from vnsum.text.kinds import (
     SOURCE_LINE,
     SUBHEADING,
     TITLE,
+    Kind,
 )
 from vnsum.text.lang import STOPWORDS, vietnamese_share
+from vnsum.text.lexicon import ABBREVIATIONS, is_vietnamese_syllable
 from vnsum.text.report import reading_report
-from vnsum.text.sentences import ABBREVIATIONS, split_sentences
+from vnsum.text.segment import split_sentences
+from vnsum.text.sentences import sentence_spans
 
 __all__ = [
     "ABBREVIATIONS",
     "AGENCY_TAG",
     "BODY",
+    "BODY_KINDS",
     "BOILERPLATE",
     "BYLINE",
     "CAPTION",
@@ -41,11 +46,14 @@ __all__ = [
     "SUBHEADING",
     "TITLE",
     "Article",
+    "Kind",
     "Paragraph",
     "clean_text",
+    "is_vietnamese_syllable",
     "normalize_tone_marks",
     "parse_article",
     "reading_report",
+    "sentence_spans",
     "split_sentences",
     "strip_agency_tag",
     "vietnamese_share",
