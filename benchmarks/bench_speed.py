@@ -9,6 +9,11 @@ recipe. It writes benchmarks/RESULTS.md (or --out).
 
     python benchmarks/bench_speed.py              # the real shapes (about 30 minutes on 2 cores)
     python benchmarks/bench_speed.py --tiny       # smoke run on tiny shapes (seconds)
+    python benchmarks/bench_speed.py --first-content   # only the default recipe: time to first content
+
+Time to first content is when the first headline or key point is final (its event from
+``Pipeline.iter_run``; on a terminal that is when it is drawn), warm in one process and cold in
+a fresh ``vnsum -f jsonl`` process (the time its first headline or key_point line arrives).
 """
 
 from __future__ import annotations
@@ -146,11 +151,18 @@ def child_warm(cfg: dict, runs: int) -> dict:
         engine.generate = timed  # type: ignore[method-assign]
 
     def one() -> dict:
+        from vnsum.events import Done, Headline, KeyPointReady
+
         spans.clear()
         t0 = time.perf_counter()
         src = read_path(SEED)
         t1 = time.perf_counter()
-        brief = pipeline.run(src)
+        first = None
+        for event in pipeline.iter_run([src]):
+            if first is None and isinstance(event, (Headline, KeyPointReady)):
+                first = time.perf_counter() - t0
+            if isinstance(event, Done):
+                brief = event.brief
         t2 = time.perf_counter()
         render.render([brief], "plain", io.StringIO())
         t3 = time.perf_counter()
@@ -158,6 +170,7 @@ def child_warm(cfg: dict, runs: int) -> dict:
         stages.pop("load", None)
         return {
             "total": t3 - t0,
+            "first": first if first is not None else t2 - t0,
             "generate": _union(spans),
             "stages": stages,
             "summary_tokens": len(pipeline.engine_for(pipeline.recipe.summarizer).count_tokens([brief.summary_vi])),
@@ -174,6 +187,7 @@ def child_warm(cfg: dict, runs: int) -> dict:
     return {
         "warm": statistics.median(totals),
         "warm_all": totals,
+        "first": statistics.median(r["first"] for r in results),
         "generate": med["generate"],
         "stages": med["stages"],
         "input_tokens": summarizer.count_tokens([body])[0],
@@ -258,6 +272,36 @@ def cold(cfg: dict, env: dict, runs: int) -> tuple[float, int]:
     return statistics.median(walls), max(rss)
 
 
+_FIRST = """
+import json, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+first = None
+for line in proc.stdout:
+    if first is None and json.loads(line)["event"] in ("headline", "key_point"):
+        first = time.perf_counter() - start
+err = proc.stderr.read()
+code = proc.wait()
+print(json.dumps({"first": first, "wall": time.perf_counter() - start, "code": code, "err": err[-2000:]}))
+"""
+
+
+def cold_first(cfg: dict, env: dict, runs: int) -> tuple[float, float]:
+    """Median time to the first headline or key point line of a fresh ``vnsum -f jsonl``, and to its end."""
+    argv = [sys.executable, "-m", "vnsum", str(SEED), "--recipe", cfg["recipe_path"], "--engine", cfg["engine"]]
+    argv += ["--compute-type", cfg["compute_type"] if cfg["engine"] == "ctranslate2" else "auto", "--device", "cpu"]
+    argv += ["-f", "jsonl", "-q", "--no-cache"]
+    firsts, walls = [], []
+    for _ in range(runs):
+        helper = subprocess.run([sys.executable, "-c", _FIRST, *argv], capture_output=True, text=True, env=env)
+        res = json.loads(helper.stdout.strip().splitlines()[-1])
+        if res["code"] != 0 or res["first"] is None:
+            raise RuntimeError(f"{' '.join(argv)} failed: {res['err']}")
+        firsts.append(res["first"])
+        walls.append(res["wall"])
+    return statistics.median(firsts), statistics.median(walls)
+
+
 def help_time(env: dict, runs: int = 5) -> float:
     return statistics.median(timed_process([sys.executable, "-m", "vnsum", "--help"], env)[0] for _ in range(runs))
 
@@ -292,6 +336,7 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=ROOT / "benchmarks" / ".work")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     ap.add_argument("--only", default="", help="comma-separated substrings of configuration labels to run")
+    ap.add_argument("--first-content", action="store_true", help="only the default recipe's time to first content")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -308,6 +353,9 @@ def main() -> None:
         for beams in (1, 4)
         for engine, ctype in (("transformers", "float32"), ("ctranslate2", "float32"), ("ctranslate2", "int8"))
     ]
+    if args.first_content:
+        first_content(args, work, models, env)
+        return
     if args.only:
         keys = [k.strip() for k in args.only.split(",") if k.strip()]
         configs = [c for c in configs if any(k in c.label for k in keys)]
@@ -325,6 +373,41 @@ def main() -> None:
         print(f"   warm {warm_res['warm']:.2f}s cold {cold_s:.2f}s rss {rss_kb / 1024:.0f}MB", file=sys.stderr, flush=True)
     helps = help_time(env)
     write_results(args, rows, helps)
+
+
+def first_content(args: argparse.Namespace, work: Path, models: dict[str, Path], env: dict) -> None:
+    """The default recipe (CTranslate2 int8, beam 4): first headline or key point vs the whole brief, warm and cold."""
+    cfg = Config("default", "ctranslate2", "int8", 4)
+    d = {
+        "recipe_path": str(write_recipe(work, models, cfg.recipe, cfg.beams)),
+        "engine": cfg.engine,
+        "compute_type": cfg.compute_type,
+    }
+    warm = run_child(d, args.runs, env)
+    first_cold, whole_cold = cold_first(d, env, args.cold_runs)
+    plain_cold, rss_kb = cold(d, env, args.cold_runs)
+    lines = [
+        "## Time to first content (`benchmarks/bench_speed.py --first-content`)" + (" (tiny shapes)" if args.tiny else ""),
+        "",
+        f"- date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}; machine: {machine()}",
+        f"- command: `python benchmarks/bench_speed.py {' '.join(sys.argv[1:])}`",
+        f"- {cfg.label}, random weights of the real shapes; first content: the first headline or key point final"
+        " (checked), as the terminal shows it; warm: median of the in-process briefs; cold: median of fresh"
+        " `vnsum -f jsonl` processes, converted models on disk, start to that line / to exit",
+        "",
+        "| | first content (s) | whole brief (s) | first / whole |",
+        "|---|---|---|---|",
+        f"| warm | {warm['first']:.2f} | {warm['warm']:.2f} | {100 * warm['first'] / warm['warm']:.0f}% |",
+        f"| cold | {first_cold:.2f} | {whole_cold:.2f} | {100 * first_cold / whole_cold:.0f}% |",
+        "",
+        f"Same sitting, as the speed table measures them: warm brief {warm['warm']:.2f} s (runs: "
+        + ", ".join(f"{t:.2f}" for t in warm["warm_all"])
+        + f"), cold `-f plain` brief {plain_cold:.2f} s ({plain_cold / warm['warm']:.2f}x warm), peak RSS {rss_kb / 1024:.0f} MB.",
+    ]
+    from _results import write_section
+
+    write_section("first-content", "\n".join(lines), args.out)
+    print("\n".join(lines))
 
 
 def write_results(args: argparse.Namespace, rows: list, help_s: float) -> None:

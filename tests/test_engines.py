@@ -53,13 +53,14 @@ def test_untied_t5_beam_parity_needs_the_conversion_fix(
 ) -> None:
     """Without vnsum's fix, CTranslate2 4.x scales untied T5 logits and beam search diverges."""
     monkeypatch.setenv("VNSUM_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(ct2, "_install_t5_fix", lambda: None)
+    import ctranslate2
     from ctranslate2.converters import transformers as ct2t
 
-    for name in ("T5Config", "MT5Config"):
-        loader = ct2t._MODEL_LOADERS[name]
-        if getattr(loader, "_vnsum_fixed", False):
-            monkeypatch.setitem(ct2t._MODEL_LOADERS, name, type(loader).__mro__[1]())
+    loaders = dict(ct2t._MODEL_LOADERS)
+    _pair(tiny.translator)  # converted with the fix
+    assert loaders == ct2t._MODEL_LOADERS  # the fix is the converter's own: CTranslate2's table is untouched
+    monkeypatch.setenv("VNSUM_CACHE_DIR", str(tmp_path / "unfixed"))
+    monkeypatch.setattr(ct2, "_converter_class", lambda: ctranslate2.converters.TransformersConverter)
     hf, broken = _pair(tiny.translator)
     settings = GenerationSettings(num_beams=4, max_new_tokens=24)
     assert hf.generate_tokens(INPUTS, settings) != broken.generate_tokens(INPUTS, settings)

@@ -3,6 +3,7 @@ malformed model ids, checkpoints that need safety off, one-line library errors."
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import pty
@@ -272,7 +273,7 @@ def test_unsupported_checkpoint_failure_is_one_line(
 
 
 def test_internal_error_and_any_error_line_are_one_line(run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    from vnsum.cli import run
+    run = importlib.import_module("vnsum.cli.main")
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("first\nsecond\nthird")

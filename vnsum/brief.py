@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
 from types import UnionType
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
 
 from vnsum._version import __version__
+
+if TYPE_CHECKING:  # imported where needed: the checks' tables take a moment, a plain brief needs none
+    from vnsum.checks.compare import Problem
 
 
 @dataclass
@@ -29,32 +32,9 @@ class KeyPoint:
     score: float
 
 
-@dataclass
-class CheckProblem:
-    """A value that the faithfulness checks could not match (``vnsum.checks``).
-
-    ``field`` is where it appears (``summary_vi``, ``summary_en``, ``headline_en``,
-    ``key_points[2].text_en``); ``kind`` is number, amount, percent, date, time, name,
-    ``converted`` (a unit conversion: shown, not counted) or ``glossary``; ``problem`` is "not
-    in the article", "missing from the English", "not in the Vietnamese", "misspelled",
-    "converted to other units" or "not rendered as the glossary says";
-    ``text_vi`` is the Vietnamese text it concerns.
-    """
-
-    field: str
-    kind: str
-    value: str
-    problem: str
-    text_vi: str
-    #: misspelled: the other side's spelling; glossary: the rendering asked for; converted: the Vietnamese measure
-    expected: str = ""
-    #: a value of the Vietnamese summary the article does not support, as the English summary writes it
-    value_en: str = ""
-
-    @property
-    def counts(self) -> bool:
-        """A problem for ``--strict``; a unit conversion is shown, not counted."""
-        return self.kind != "converted"
+def key_point_field(i: int) -> str:
+    """Where the checks and every format address the ``i``-th key point's English."""
+    return f"key_points[{i}].text_en"
 
 
 @dataclass
@@ -76,8 +56,10 @@ class Brief:
     timings: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    #: What the faithfulness checks found (empty when every value matched).
-    checks: list[CheckProblem] = field(default_factory=list)
+    #: What the faithfulness checks found (empty when every value matched): ``checks.Problem``,
+    #: whose ``field`` is where it appears (``summary_vi``, ``summary_en``, ``headline_en``,
+    #: ``key_points[2].text_en``).
+    checks: list[Problem] = field(default_factory=list)
     #: How many values the checks compared.
     values_checked: int = 0
 
@@ -92,14 +74,16 @@ class Brief:
         Every field is checked against its type (``key_points: 5``, a summary that is a number,
         a missing field): raises ValueError naming the first one that is wrong.
         """
-        return _build(cls, data, "brief")
+        from vnsum.checks.compare import Problem
+
+        return _build(cls, data, "brief", {"Problem": Problem})
 
 
-def _build(cls: type[Any], data: Any, where: str) -> Any:
+def _build(cls: type[Any], data: Any, where: str, localns: dict[str, Any] | None = None) -> Any:
     """An instance of dataclass ``cls`` from a JSON object, each field checked against its hint."""
     if not isinstance(data, dict):
         raise ValueError(f"{where} is not an object")
-    hints = get_type_hints(cls)
+    hints = get_type_hints(cls, localns=localns)
     values: dict[str, Any] = {}
     for f in fields(cls):
         if f.name not in data:

@@ -1,7 +1,8 @@
-"""Run the stages in order and time them: article -> Vietnamese summary -> key points -> English -> Brief.
+"""The runner: drives the stages (``vnsum.stages``) in order, owns the engines, the worker
+threads and the timings, and yields typed events (``vnsum.events``) as each part of a brief is final.
 
 ``Pipeline`` keeps its models loaded, so several articles share one load; its
-collaborators (the engine factory, the model resolver) are parameters, so tests
+collaborators (the engine factory, the model resolver, the cache) are parameters, so tests
 and batch runners pass their own. ``summarize()`` is the one-call API.
 """
 
@@ -10,81 +11,47 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from vnsum import chunk, keypoints
+from vnsum import stages
 from vnsum._version import __version__
-from vnsum.assemble import Drafted, assemble
-from vnsum.brief import Brief, CheckProblem
+from vnsum.assemble import Drafted, assemble, field_order, key_point
+from vnsum.brief import Brief, key_point_field
 from vnsum.cache import Request, ResultCache, cache_key
-from vnsum.engines import Engine, EngineFactory, EngineOptions, GenerationSettings, NBestEngine, load_engine
-from vnsum.errors import InputError, UsageError, VnsumError
+from vnsum.engines import Engine, EngineFactory, GenerationSettings, NBestEngine, load_engine
+from vnsum.errors import UsageError, VnsumError
+from vnsum.events import Checks, Done, Event, Failed, Headline, KeyPointReady, Started, Summary
+from vnsum.keypoints import Candidate
+from vnsum.options import MAX_POINTS, Options
 from vnsum.reading.source import Source
-from vnsum.recipes import LENGTHS, Recipe, Step, load_recipe, with_models
-from vnsum.text import Article, parse_article, split_sentences, vietnamese_share
-
-#: Below this share of common Vietnamese words the input is taken for another language.
-MIN_VIETNAMESE_SHARE = 0.04
-MAX_POINTS = 50
-#: Less body text than this is not an article (a headline, a caption, a menu).
-MIN_BODY_CHARS = 80
+from vnsum.recipes import Recipe, Step, load_recipe, with_models
+from vnsum.stages import MIN_BODY_CHARS, MIN_VIETNAMESE_SHARE, Beam, Choice, Hypotheses
+from vnsum.text import Article
 
 StageCallback = Callable[[str], None]
 Resolver = Callable[..., Path]
 
 
-@dataclass
-class Options:
-    """Everything that shapes a brief besides the article itself."""
-
-    #: How many key points (1-50).
-    points: int = 5
-    #: A shipped recipe's name (``default``, ``fast``, ``quality``) or a recipe file's path.
-    recipe: str = "default"
-    #: Replace the recipe's summarizer: a hub id or a local directory.
-    summarizer: str | None = None
-    #: Replace the recipe's translator: a hub id or a local directory.
-    translator: str | None = None
-    #: Summary length: ``short``, ``medium`` or ``long`` (the recipe's token limits).
-    length: str = "medium"
-    #: Never use the network; models must be on disk.
-    offline: bool = False
-    #: Summarise text even when it does not look Vietnamese.
-    force: bool = False
-    #: No download progress bars.
-    quiet: bool = False
-    #: Translate the likely key points on a second core while the summary is written.
-    overlap: bool = True
-    #: Check every number, date, amount and name of the summary and translations (``vnsum.checks``).
-    checks: bool = True
-    #: Hypotheses of the beam the checks may choose from when the best one fails (1: only the best),
-    #: for the translations and for the summary.
-    nbest: int = 4
-    #: The reader's glossary file (``vnsum.checks.glossary``); None: the recipe's ``glossary``, if any.
-    glossary: str | None = None
-    #: Which engine, device, compute type and threads.
-    engine: EngineOptions = field(default_factory=EngineOptions)
-
-
-@dataclass
+@dataclass(frozen=True)
 class _Work:
-    """An article on its way through ``run_many``."""
+    """An article past the gate, on its way through ``iter_run``."""
 
     index: int
     source: Source
     article: Article
     key: str | None
     headline_vi: str | None
+    chosen: tuple[Candidate, ...] = ()
 
 
 @dataclass
 class _Run:
-    """Per-article state: timings and notes belong to one brief, not to the pipeline."""
+    """Per-run state owned by the runner: the timings of this run's stages."""
 
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -103,7 +70,6 @@ class Pipeline:
         cache: ResultCache | None = None,
     ) -> None:
         self.options = options or Options()
-        _validate(self.options)
         self.recipe: Recipe = with_models(load_recipe(self.options.recipe), self.options.summarizer, self.options.translator)
         self._engines: dict[str, Engine] = {}
         self._on_stage = on_stage or (lambda _stage: None)
@@ -114,7 +80,10 @@ class Pipeline:
         self.cache = cache
         self._load_notes: list[str] = []
         self._load_time = 0.0
+        #: Model calls run here, off the main thread (see ``_generate``); the summary while translating ahead.
         self._worker = ThreadPoolExecutor(1, thread_name_prefix="vnsum-model")
+        #: The translate-ahead work, beside the summarizer.
+        self._ahead = ThreadPoolExecutor(1, thread_name_prefix="vnsum-translate")
         #: The reader's glossary, read and validated before any model loads (a bad line is exit 2).
         self.glossary = _load_glossary(self.options.glossary or self.recipe.glossary or None)
         self._lexicon: Any = None
@@ -131,8 +100,9 @@ class Pipeline:
     # ------------------------------------------------------------------ lifetime
 
     def close(self) -> None:
-        """Stop the worker thread and let the models go."""
+        """Stop the worker threads and let the models go."""
         self._worker.shutdown(wait=False, cancel_futures=True)
+        self._ahead.shutdown(wait=False, cancel_futures=True)
         self._engines.clear()
 
     def __enter__(self) -> Pipeline:
@@ -153,6 +123,11 @@ class Pipeline:
         if threading.current_thread() is not threading.main_thread():
             return engine.generate(batch, settings)
         return self._worker.submit(engine.generate, batch, settings).result()
+
+    def _generate_nbest(self, engine: NBestEngine, batch: list[str], settings: GenerationSettings, n: int) -> list[list[str]]:
+        if threading.current_thread() is not threading.main_thread():
+            return engine.generate_nbest(batch, settings, n)
+        return self._worker.submit(engine.generate_nbest, batch, settings, n).result()
 
     def _notify(self, message: str) -> None:
         """A status line worth keeping in the Brief too (conversions, fallbacks)."""
@@ -177,25 +152,27 @@ class Pipeline:
             self._load_time += time.perf_counter() - start
         return self._engines[ref]
 
-    # ------------------------------------------------------------------ stages
+    def overlaps(self, summarizer: Engine, translator: Engine) -> bool:
+        """Translate ahead while summarising: two engines that each leave the other a core (CTranslate2
+        on the CPU; an engine may say so itself with ``runs_beside_another``)."""
+
+        def beside(engine: Engine) -> bool:
+            declared = getattr(engine, "runs_beside_another", None)
+            if declared is not None:
+                return bool(declared)
+            return engine.name == "ctranslate2" and getattr(engine, "device", "cpu") == "cpu"
+
+        return self.options.overlap and summarizer is not translator and beside(summarizer) and beside(translator)
+
+    # ------------------------------------------------------------------ the API
 
     def summarize(self, text: str, name: str = "<text>") -> Brief:
         """A Brief of one article given as plain text (the models stay loaded for the next)."""
         return self.run(Source(name=name, text=text, encoding="utf-8"))
 
     def read(self, source: Source) -> Article:
-        """The text stage and the gate: Vietnamese, and enough body text to summarise."""
-        article = parse_article(source.text)
-        if vietnamese_share(article.prose()) < MIN_VIETNAMESE_SHARE and not self.options.force:
-            what = f"{source.name}: this does not look like Vietnamese text"
-            raise InputError(f"{what}; pass force=True to summarise it anyway", cli=f"{what}; use --force to summarise it anyway")
-        body = article.body_sentences()
-        if not body or len(article.body_text()) < MIN_BODY_CHARS:
-            raise InputError(
-                f"{source.name}: too little article text to summarise ({len(body)} sentence(s); "
-                "the rest is a title, captions, a byline or page furniture)"
-            )
-        return article
+        """The text stage and the gate (``stages.gate``) with this pipeline's options."""
+        return stages.gate(source, force=self.options.force)
 
     def run(self, source: Source) -> Brief:
         """One article in, one Brief out."""
@@ -205,32 +182,48 @@ class Pipeline:
         return result
 
     def run_many(self, sources: Sequence[Source]) -> list[Brief | VnsumError]:
-        """Several articles through each model call together: one ``generate`` for all their
-        summaries (the engines sort by length), one for all their translations, with the
-        translate-ahead overlap for all of them. An article that cannot be read gets its error in
-        its place; a model that fails fails the call. Stage timings of a batch are the batch's."""
-        results: list[Brief | VnsumError | None] = [None] * len(sources)
-        batch_run = _Run()
+        """Several articles through each model call together (see ``iter_run``), collected:
+        each source's Brief, or its error in its place. A model that fails fails the call."""
+        results: dict[int, Brief | VnsumError] = {}
+        for event in self.iter_run(sources):
+            if isinstance(event, Done):
+                results[event.index] = event.brief
+            elif isinstance(event, Failed):
+                results[event.index] = event.error
+        return [results[i] for i in sorted(results)]
+
+    def iter_run(self, sources: Sequence[Source]) -> Iterator[Event]:
+        """The events of a brief of each source, as each is final (``vnsum.events``).
+
+        All the articles go through each model call together: one ``generate`` for all their
+        summaries (the engines sort by length), one for all their translations. With two engines
+        that run side by side, the headlines and key points are translated (and their events
+        yielded) while the summaries are written. An article that cannot be read gets ``Failed``
+        and the others go on; a model that fails raises. Stage timings of a batch are the batch's."""
+        run = _Run()
         work: list[_Work] = []
-        with _timed(batch_run, "segment", self._on_stage, "reading the article" if len(sources) == 1 else "reading the articles"):
+        early: list[Event] = []
+        with _timed(run, "segment", self._on_stage, "reading the article" if len(sources) == 1 else "reading the articles"):
             for i, source in enumerate(sources):
+                early.append(Started(i, source.name))
                 try:
                     article = self.read(source)
                 except VnsumError as exc:
-                    results[i] = exc
+                    early.append(Failed(i, source.name, exc))
                     continue
                 key = self._cache_key(source, article) if self.cache is not None else None
                 served = self._from_cache(key, source) if key is not None else None
                 if served is not None:
-                    results[i] = served
+                    early.append(Done(i, source.name, served))
                     continue
                 work.append(_Work(i, source, article, key, article.title or source.title))
+        yield from early
         if work:
-            for w, brief in zip(work, self._briefs(work, batch_run)):
-                results[w.index] = brief
-        return [r for r in results if r is not None]
+            yield from self._briefs(work, run)
 
-    def _briefs(self, work: list[_Work], run: _Run) -> list[Brief]:
+    # ------------------------------------------------------------------ the runner
+
+    def _briefs(self, work: list[_Work], run: _Run) -> Iterator[Event]:
         opts = self.options
         if opts.checks:
             _ = self.lexicon  # built here with the models, not inside the timed check stage
@@ -239,137 +232,148 @@ class Pipeline:
         translator = self.engine_for(self.recipe.translator)
         if self._load_time:
             run.timings["load"] = self._load_time
-        ahead = self._translate_ahead(run, summarizer, translator, work)
-        try:
-            with _timed(run, "summarize", self._on_stage, "summarising"):
-                summaries = self._summarize_many(summarizer, [w.article for w in work])
-            known = ahead.result() if ahead is not None else {}
-        finally:
-            if ahead is not None:
-                ahead.cancel()
-        drafts: list[Drafted] = []
         with _timed(run, "select", self._on_stage, "choosing key points"):
-            for w, (hyps, n_chunks, dropped) in zip(work, summaries):
-                summary_vi, summary_note = self._choose_summary(hyps, w.article, w.headline_vi)
+            work = [replace(w, chosen=stages.select(w.article, opts.points)) for w in work]
+        first = [seg for w in work for seg in ([w.headline_vi] if w.headline_vi else []) + [c.text for c in w.chosen]]
+        choices: dict[int, dict[tuple[str, str], Choice]] = {w.index: {} for w in work}
+        beams: list[Beam]
+        known: Hypotheses = {}
+        overlapped = self.overlaps(summarizer, translator)
+        if overlapped:
+            ahead = self._ahead.submit(self._timed_translate, run, "translate_ahead", translator, first, {})
+            self._on_stage("summarising")
+            writing = self._worker.submit(self._timed_summarize, run, summarizer, [w.article for w in work])
+            try:
+                known = ahead.result()
+                with _timed(run, "check", self._on_stage, "checking names, numbers and dates"):
+                    early = [self._choose_first(w, known, choices[w.index]) for w in work]
+                for events in early:
+                    yield from events
+                beams = writing.result()
+            finally:
+                ahead.cancel()
+                writing.cancel()
+        else:
+            with _timed(run, "summarize", self._on_stage, "summarising"):
+                beams = self._summarize(summarizer, [w.article for w in work])
+        with _timed(run, "select", self._on_stage, "choosing the summary"):
+            chosen_summaries = [
+                stages.choose_summary(b, w.article, w.headline_vi, checks=opts.checks, lexicon=self._lexicon)
+                for w, b in zip(work, beams)
+            ]
+        summaries = [s for s, _ in chosen_summaries]
+        segments = [vi for w, s in zip(work, summaries) for _, vi in field_order(w.headline_vi, s, w.chosen)]
+        with _timed(run, "translate", self._on_stage, "translating"):
+            hypotheses = self._translate(translator, segments, known)
+        notes, self._load_notes = list(self._load_notes), []
+        engine_names = ", ".join(sorted({summarizer.name, translator.name}))
+        drafts: list[tuple[_Work, Drafted, list[Event]]] = []
+        with _timed(run, "check", self._on_stage, "checking names, numbers and dates"):
+            for w, (summary, summary_note) in zip(work, chosen_summaries):
+                late = [] if overlapped else self._choose_first(w, hypotheses, choices[w.index])
+                for key in field_order(w.headline_vi, summary, ()):
+                    if key not in choices[w.index]:
+                        name, vi = key
+                        choices[w.index][key] = stages.choose(
+                            name, vi, hypotheses.get(vi, ()), checks=opts.checks, lexicon=self._lexicon
+                        )
+                own = list(notes)
+                if summary_note:
+                    own.append(summary_note)
+                if summary.chunks > 1:
+                    own.append(
+                        f"chunked: {summary.chunks} (the article is longer than the summarizer's input; summarised in parts)"
+                    )
+                summary_check = stages.check_summary(summary, w.headline_vi, w.article, checks=opts.checks, lexicon=self._lexicon)
                 draft = Drafted(
                     source=w.source,
                     article=w.article,
                     headline_vi=w.headline_vi,
-                    summary_vi=summary_vi,
-                    summary_sentences=split_sentences(summary_vi) or ([summary_vi] if summary_vi else []),
-                    chosen=keypoints.select(w.article, opts.points, summary_vi),
-                    english={},
+                    summary=summary,
+                    chosen=w.chosen,
+                    choices=dict(choices[w.index]),
+                    summary_check=summary_check,
+                    summary_problems=stages.summary_problems(
+                        summary_check, summary, _english(choices[w.index]), lexicon=self._lexicon
+                    ),
                     points_asked=opts.points,
-                    chunks=n_chunks,
-                    notes=list(self._load_notes),
+                    checks_on=opts.checks,
+                    notes=tuple(own),
                 )
-                if summary_note:
-                    draft.notes.append(summary_note)
-                if n_chunks > 1:
-                    draft.notes.append(
-                        f"chunked: {n_chunks} (the article is longer than the summarizer's input; summarised in parts)"
-                    )
-                if dropped:
-                    draft.warnings.append(
-                        f"not in the summary: {len(dropped)} sentence(s) did not fit the summarizer's input even after "
-                        "summarising in parts, beginning: " + " | ".join(d[:80] for d in dropped[:3])
-                    )
-                drafts.append(draft)
-        load_notes, self._load_notes = self._load_notes, []
-        with _timed(run, "translate", self._on_stage, "translating"):
-            hypotheses = self._translate(translator, [seg for d in drafts for seg in d.segments()], known)
-        briefs = []
-        with _timed(run, "check", self._on_stage, "checking names, numbers and dates"):
-            checked_drafts = [(d, *self._check(d, hypotheses, d.article, d.headline_vi)) for d in drafts]
-        engine_names = ", ".join(sorted({summarizer.name, translator.name}))
-        batched = f"batched with {len(work) - 1} other article(s): timings are the batch's"
-        for w, (draft, problems, checked) in zip(work, checked_drafts):
-            if len(work) > 1:
-                draft.notes.append(batched)
+                drafts.append((w, draft, late))
+        for w, draft, late in drafts:
+            yield from late
             brief = assemble(
                 draft,
                 models={"summarizer": self.recipe.summarizer.model, "translator": self.recipe.translator.model},
                 recipe=self.recipe.name,
                 engine=engine_names,
                 timings=run.timings,
-                body_count=len(w.article.body_sentences()),
+                extra_notes=[f"batched with {len(work) - 1} other article(s): timings are the batch's"] if len(work) > 1 else [],
             )
-            brief.checks = problems
-            brief.values_checked = checked
+            summary_flag = any(p.field in ("summary_en", "summary_vi") for p in brief.checks)
+            yield Summary(w.index, brief.source, brief.summary_en, brief.summary_vi, summary_flag)
+            yield Checks(w.index, brief.source, tuple(brief.checks), brief.values_checked)
             if w.key is not None and self.cache is not None:
-                self.cache.store(w.key, brief, run_notes=[*w.source.notes, *load_notes, batched])
-            briefs.append(brief)
-        return briefs
+                batched = [f"batched with {len(work) - 1} other article(s): timings are the batch's"] if len(work) > 1 else []
+                self.cache.store(w.key, brief, run_notes=[*w.source.notes, *notes, *batched])
+            yield Done(w.index, brief.source, brief)
 
-    # ------------------------------------------------------------------ checks and cache
-
-    def _check(
-        self, draft: Drafted, hypotheses: dict[str, list[str]], article: Article, headline_vi: str | None
-    ) -> tuple[list[CheckProblem], int]:
-        """Pick for each segment the first hypothesis that passes the checks (the best when none
-        does), fill ``draft.english``, and return every problem left with the number of values compared."""
-        from vnsum import checks  # its tables take a moment to build: not needed for a cached brief
-
-        fields: list[tuple[str, str]] = []
-        if headline_vi:
-            fields.append(("headline_en", headline_vi))
-        fields += [("summary_en", s) for s in draft.summary_sentences]
-        fields += [(f"key_points[{i}].text_en", c.text) for i, c in enumerate(draft.chosen)]
-        english: dict[str, str] = {}
-        results: list[Any] = []
-        for name, vi in fields:
-            hyps = hypotheses.get(vi) or [""]
-            if not self.options.checks:
-                english.setdefault(vi, hyps[0])
-                continue
-            choice = checks.choose_hypothesis(vi, hyps, name, self.lexicon)
-            result = choice.result
-            if vi not in english:
-                english[vi] = choice.text
-                if choice.index:
-                    why = "the glossary's terms" if choice.by_glossary else "the Vietnamese's numbers, dates or names"
-                    draft.notes.append(
-                        f"checks: {name} uses the beam's hypothesis {choice.index + 1}: the best one did not match {why}"
-                    )
-                for edit in choice.edits:
-                    draft.notes.append(f"glossary: {name}: {edit}")
-            results.append(result)
-        draft.english = english
-        if not self.options.checks:
-            return [], 0
-        summary_problems: list[CheckProblem] = []
-        if draft.summary_vi:
-            result = checks.check_summary(draft.summary_vi, _source_text(article, headline_vi), lexicon=self.lexicon)
-            for p in result.problems:
-                sentence = next((s for s in draft.summary_sentences if p.value in s), draft.summary_vi)
-                value_en = checks.english_of(p.value, sentence, english.get(sentence, ""), self.lexicon)
-                summary_problems.append(CheckProblem(**replace(p, value_en=value_en).to_dict()))
-            results.insert(0, result)
-        problems = summary_problems + [
-            CheckProblem(**p.to_dict()) for r in results[1 if draft.summary_vi else 0 :] for p in r.problems
-        ]
-        return problems, sum(r.checked for r in results)
-
-    def _choose_summary(self, hyps: list[str], article: Article, headline_vi: str | None) -> tuple[str, str]:
-        """The first of the summarizer's hypotheses whose values the article supports (the best
-        when none is), and a note when that changed anything."""
-        hyps = [h.strip() for h in hyps] or [""]
-        if not self.options.checks or len(hyps) == 1:
-            return hyps[0], ""
-        from vnsum import checks
-
-        index, result = checks.choose_summary(hyps, _source_text(article, headline_vi), self.lexicon)
-        if index:
-            return hyps[index], (
-                f"checks: the summary is the beam's hypothesis {index + 1} of {len(hyps)}: the better ones stated "
-                "a number, date or name the article does not support"
+    def _choose_first(self, w: _Work, hypotheses: Hypotheses, into: dict[tuple[str, str], Choice]) -> list[Event]:
+        """The checks' choice for the headline and the key points (they need no summary), and their events."""
+        events: list[Event] = []
+        lexicon, on = self._lexicon, self.options.checks
+        if w.headline_vi:
+            c = into[("headline_en", w.headline_vi)] = stages.choose(
+                "headline_en", w.headline_vi, hypotheses.get(w.headline_vi, ()), checks=on, lexicon=lexicon
             )
-        if not result.ok:
-            return hyps[0], (
-                f"checks: none of the beam's {len(hyps)} summaries has only values the article supports; "
-                "the best is kept and its unsupported values are marked"
+            events.append(Headline(w.index, w.source.name, c.text_en, w.headline_vi, _flagged(c)))
+        for i, cand in enumerate(w.chosen):
+            name = key_point_field(i)
+            c = into[(name, cand.text)] = stages.choose(
+                name, cand.text, hypotheses.get(cand.text, ()), checks=on, lexicon=lexicon
             )
-        return hyps[0], ""
+            events.append(KeyPointReady(w.index, w.source.name, i, key_point(cand, c.text_en, w.article), _flagged(c)))
+        return events
+
+    def _timed_translate(self, run: _Run, name: str, engine: Engine, segments: list[str], known: Hypotheses) -> Hypotheses:
+        start = time.perf_counter()
+        try:
+            return self._translate(engine, segments, known)
+        finally:
+            run.timings[name] = time.perf_counter() - start
+
+    def _timed_summarize(self, run: _Run, engine: Engine, articles: list[Article]) -> list[Beam]:
+        start = time.perf_counter()
+        try:
+            return self._summarize(engine, articles)
+        finally:
+            run.timings["summarize"] = time.perf_counter() - start
+
+    def _summarize(self, engine: Engine, articles: list[Article]) -> list[Beam]:
+        return stages.summarize(
+            engine,
+            self.recipe.summarizer,
+            self.options.length,
+            articles,
+            self._generate,
+            nbest=self.options.nbest if self.options.checks else 1,
+            generate_nbest=self._generate_nbest,
+        )
+
+    def _translate(self, engine: Engine, segments: list[str], known: Hypotheses) -> Hypotheses:
+        nbest = self.options.nbest if self.options.checks else 1
+        return stages.translate(
+            engine,
+            self.recipe.translator,
+            segments,
+            nbest=nbest,
+            generate=self._generate,
+            generate_nbest=self._generate_nbest,
+            known=known,
+        )
+
+    # ------------------------------------------------------------------ cache
 
     def _cache_key(self, source: Source, article: Article) -> str | None:
         """The result cache's key, or None when a model is not on disk (nothing can be cached for it yet)."""
@@ -381,17 +385,8 @@ class Pipeline:
             if rev is None:
                 return None
             models[role] = f"{step.model}@{rev}"
-        opts = self.options
-        options = {
-            "points": opts.points,
-            "length": opts.length,
-            "force": opts.force,
-            "checks": opts.checks,
-            "nbest": opts.nbest,
-            "glossary": self.glossary.digest if self.glossary is not None else None,
-            "engine": [opts.engine.name, opts.engine.device, opts.engine.compute_type],
-            "title": source.title,
-        }
+        glossary = self.glossary.digest if self.glossary is not None else None
+        options = {**self.options.cache_fields(), "glossary": glossary, "title": source.title}
         text = "\n".join(p.text for p in article.paragraphs)
         return cache_key(text=text, recipe_text=self.recipe.text, models=models, options=options, version=__version__)
 
@@ -407,140 +402,13 @@ class Pipeline:
             self.cache.record(brief.to_dict(), source=source.name, headline=brief.headline_en, key=key)
         return brief
 
-    def _translate_ahead(
-        self, run: _Run, summarizer: Engine, translator: Engine, work: list[_Work]
-    ) -> Future[dict[str, list[str]]] | None:
-        """Key points chosen without the summary are usually the final ones: translate them (and the
-        headlines) on the other core while the summaries are written. Whatever a summary changes is
-        translated afterwards, so the result is the same as in sequence."""
-        if not self.overlaps(summarizer, translator):
-            return None
-        guess: list[str] = []
-        for w in work:
-            guess += ([w.headline_vi] if w.headline_vi else []) + [
-                c.text for c in keypoints.select(w.article, self.options.points)
-            ]
-        pool = ThreadPoolExecutor(1, thread_name_prefix="vnsum-translate")
 
-        def timed() -> dict[str, list[str]]:
-            start = time.perf_counter()
-            try:
-                return self._translate(translator, guess)
-            finally:
-                run.timings["translate_ahead"] = time.perf_counter() - start
-
-        future = pool.submit(timed)
-        pool.shutdown(wait=False)
-        return future
-
-    def _summarize_many(self, engine: Engine, articles: list[Article]) -> list[tuple[list[str], int, list[str]]]:
-        """Summaries of several articles: those that fit the input in one ``generate`` call, the
-        longer ones each in parts first (see ``_summarize``). Each comes as the beam's hypotheses,
-        best first, when the checks may choose among them (the same one call, asked for more of
-        its beam), else as the best alone."""
-        step = self.recipe.summarizer
-        settings = step.settings(self.options.length)
-        budget = settings.max_input_tokens - _prefix_tokens(engine, step.prefix)
-        texts: list[str] = []
-        out: list[tuple[list[str], int, list[str]] | None] = []
-        bodies = [" ".join(s for _, _, s in a.body_sentences()) for a in articles]
-        for article, body, n in zip(articles, bodies, engine.count_tokens(bodies) if bodies else []):
-            if n <= budget:
-                texts.append(body)
-                out.append(None)
-            else:
-                summary, n_chunks, dropped = self._summarize(engine, article)
-                out.append(([summary], n_chunks, dropped))
-        nbest = min(self.options.nbest, settings.num_beams) if self.options.checks else 1
-        inputs = [step.prefix + t for t in texts]
-        if not texts:
-            outputs: list[list[str]] = []
-        elif nbest > 1 and isinstance(engine, NBestEngine):
-            outputs = self._generate_nbest(engine, inputs, settings, nbest)
-        else:
-            outputs = [[o] for o in self._generate(engine, inputs, settings)]
-        summaries = iter(outputs)
-        return [r if r is not None else ([h.strip() for h in next(summaries)] or [""], 1, []) for r in out]
-
-    def _summarize(self, engine: Engine, article: Article) -> tuple[str, int, list[str]]:
-        """Summarise the body; chunk on sentence boundaries when it exceeds the input budget.
-
-        Returns the summary, the number of parts, and the sentences that did not reach it."""
-        step = self.recipe.summarizer
-        settings = step.settings(self.options.length)
-        budget = settings.max_input_tokens - _prefix_tokens(engine, step.prefix)
-        sentences = [s for _, _, s in article.body_sentences()]
-        reduction = chunk.reduce_chunks(
-            sentences,
-            engine.count_tokens,
-            budget,
-            lambda texts: self._generate(engine, [step.prefix + t for t in texts], settings),
-        )
-        summary = self._generate(engine, [step.prefix + reduction.text], settings)[0].strip()
-        return summary, reduction.chunks, reduction.dropped
-
-    def overlaps(self, summarizer: Engine, translator: Engine) -> bool:
-        """Translate ahead while summarising: two CPU engines that each leave the other a core."""
-        return (
-            self.options.overlap
-            and summarizer is not translator
-            and summarizer.name == translator.name == "ctranslate2"
-            and getattr(summarizer, "device", "cpu") == "cpu"
-        )
-
-    def _translate(self, engine: Engine, segments: list[str], known: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
-        """Every segment not in ``known``, in one batch (duplicates once); long ones in pieces.
-
-        Returns segment -> English hypotheses, best first (``known`` included): up to ``nbest``
-        for a segment translated whole by an engine that gives them, else the best alone."""
-        step = self.recipe.translator
-        settings = step.settings()
-        budget = settings.max_input_tokens - _prefix_tokens(engine, step.prefix)
-        known = known or {}
-        unique = list(dict.fromkeys(s for s in segments if s and s not in known))
-        pieces: list[tuple[int, str]] = []
-        for u, (seg, n) in enumerate(zip(unique, engine.count_tokens(unique) if unique else [])):
-            for piece in [seg] if n <= budget else chunk.split_long(seg, engine.count_tokens, budget):
-                pieces.append((u, piece))
-        inputs = [step.prefix + p for _, p in pieces]
-        nbest = min(self.options.nbest, settings.num_beams) if self.options.checks else 1
-        if not pieces:
-            outputs: list[list[str]] = []
-        elif nbest > 1 and isinstance(engine, NBestEngine):
-            outputs = self._generate_nbest(engine, inputs, settings, nbest)
-        else:
-            outputs = [[o] for o in self._generate(engine, inputs, settings)]
-        joined: dict[int, list[list[str]]] = {}
-        for (u, _), hyps in zip(pieces, outputs):
-            joined.setdefault(u, []).append([_strip_prefix(h, step.strip_output_prefix) for h in hyps] or [""])
-        english = dict(known)
-        for u, seg in enumerate(unique):
-            parts = joined.get(u, [])
-            if len(parts) == 1:
-                english[seg] = parts[0]
-            else:  # a long segment in pieces: the best of each piece, joined
-                english[seg] = [" ".join(p[0] for p in parts).strip()]
-        return english
-
-    def _generate_nbest(self, engine: NBestEngine, batch: list[str], settings: GenerationSettings, n: int) -> list[list[str]]:
-        if threading.current_thread() is not threading.main_thread():
-            return engine.generate_nbest(batch, settings, n)
-        return self._worker.submit(engine.generate_nbest, batch, settings, n).result()
-
-
-@contextmanager
-def _timed(run: _Run, name: str, on_stage: StageCallback, label: str) -> Iterator[None]:
-    on_stage(label)
-    start = time.perf_counter()
-    try:
-        yield
-    finally:
-        run.timings[name] = run.timings.get(name, 0.0) + time.perf_counter() - start
-
-
-def _source_text(article: Article, headline_vi: str | None) -> str:
-    """What a summary is checked against: the title and the body."""
-    return "\n".join(filter(None, [headline_vi, article.body_text()]))
+def _english(choices: dict[tuple[str, str], Choice]) -> dict[str, str]:
+    """Vietnamese -> the chosen English, the first field's choice for a sentence that occurs twice."""
+    out: dict[str, str] = {}
+    for (_, vi), c in choices.items():
+        out.setdefault(vi, c.text_en)
+    return out
 
 
 def _load_glossary(path: str | None) -> Any:
@@ -555,26 +423,18 @@ def _load_glossary(path: str | None) -> Any:
         raise UsageError(f"glossary {exc}") from None
 
 
-def _prefix_tokens(engine: Engine, prefix: str) -> int:
-    if not prefix:
-        return 0
-    return max(0, engine.count_tokens([prefix])[0] - 1)
+def _flagged(choice: Choice) -> bool:
+    return bool(choice.result is not None and choice.result.problems)
 
 
-def _strip_prefix(text: str, prefix: str) -> str:
-    text = text.strip()
-    if prefix and text.lower().startswith(prefix.strip().lower()):
-        text = text[len(prefix.strip()) :].strip()
-    return text
-
-
-def _validate(options: Options) -> None:
-    if not 1 <= options.points <= MAX_POINTS:
-        what = f"must be between 1 and {MAX_POINTS}, got {options.points}"
-        raise UsageError(f"points {what}", cli=f"--points {what}")
-    if options.length not in LENGTHS:
-        what = f"must be one of {', '.join(LENGTHS)}, got {options.length!r}"
-        raise UsageError(f"length {what}", cli=f"--length {what}")
+@contextmanager
+def _timed(run: _Run, name: str, on_stage: StageCallback, label: str) -> Iterator[None]:
+    on_stage(label)
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        run.timings[name] = run.timings.get(name, 0.0) + time.perf_counter() - start
 
 
 def summarize(text: str, **kwargs: object) -> Brief:
@@ -584,11 +444,15 @@ def summarize(text: str, **kwargs: object) -> Brief:
     ``summarizer``, ``translator``, ``length``, ``offline``, ``force``) and of
     :class:`EngineOptions` (``engine`` for its name, ``device``, ``compute_type``, ``threads``).
     """
-    engine_keys = {"engine": "name", "device": "device", "compute_type": "compute_type", "threads": "threads"}
-    engine = EngineOptions(**{engine_keys[k]: v for k, v in kwargs.items() if k in engine_keys})  # type: ignore[arg-type]
-    options = Options(**{k: v for k, v in kwargs.items() if k not in engine_keys}, engine=engine)  # type: ignore[arg-type]
+    engine_keys = {
+        "engine": "engine.name",
+        "device": "engine.device",
+        "compute_type": "engine.compute_type",
+        "threads": "engine.threads",
+    }
+    options = Options.from_flat({engine_keys.get(k, k): v for k, v in kwargs.items()})
     with Pipeline(options) as pipeline:
         return pipeline.summarize(text)
 
 
-__all__ = ["GenerationSettings", "Options", "Pipeline", "summarize"]
+__all__ = ["MAX_POINTS", "MIN_BODY_CHARS", "MIN_VIETNAMESE_SHARE", "GenerationSettings", "Options", "Pipeline", "summarize"]

@@ -36,6 +36,7 @@ import os
 import stat
 import threading
 from collections.abc import Iterable
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,22 @@ def error_record(id: str, source: str, code: str, message: str) -> dict[str, Any
     return {"id": id, "source": source, "error": {"code": code, "message": message}}
 
 
+class Outcome(str, Enum):
+    """What a journal record says happened to its article."""
+
+    OK = "ok"
+    ERROR = "error"
+
+
+def outcome(record: dict[str, Any]) -> Outcome | None:
+    """The record's outcome (an ``error`` object, else a ``brief`` object), None when it is neither."""
+    if isinstance(record.get("error"), dict):
+        return Outcome.ERROR
+    if isinstance(record.get("brief"), dict):
+        return Outcome.OK
+    return None
+
+
 def _status(line: bytes) -> tuple[str, str] | None:
     """(id, "ok" | "error") of a journal line, or None when it is not a record."""
     try:
@@ -63,11 +80,8 @@ def _status(line: bytes) -> tuple[str, str] | None:
         return None
     if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
         return None
-    if isinstance(rec.get("error"), dict):
-        return rec["id"], "error"
-    if isinstance(rec.get("brief"), dict):
-        return rec["id"], "ok"
-    return None
+    found = outcome(rec)
+    return (rec["id"], found.value) if found is not None else None
 
 
 def _is_json(line: bytes) -> bool:

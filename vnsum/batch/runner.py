@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from vnsum.batch.inputs import BadItem, Item
-from vnsum.batch.journal import Journal, error_record, ok_record
+from vnsum.batch.journal import Journal, Outcome, error_record, ok_record, outcome
 from vnsum.errors import VnsumError
 from vnsum.reading.source import DEFAULT_MAX_BYTES, Source
 
@@ -45,7 +45,7 @@ class BatchCounts:
     ) -> None:
         """Journal one record, count it, tell ``on_result`` (the local and the Ray path alike)."""
         journal.write(record)
-        if "error" in record:
+        if outcome(record) is Outcome.ERROR:
             self.failed += 1
         else:
             self.done += 1

@@ -1,6 +1,6 @@
 """``vnsum batch INPUT... -o OUT.jsonl``: many articles through one Pipeline, resumably.
 
-The model and recipe options are those of ``vnsum brief`` (:func:`build_options` is shared
+The model and recipe options are those of ``vnsum brief`` (``cli.common.model_options``, shared
 with ``vnsum eval``). ``--ray`` (with ``--ray-address``, ``--ray-actors``) runs the articles on
 Ray instead (:mod:`vnsum.batch.ray_runner`), with the same journal and the same results.
 """
@@ -12,26 +12,10 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from vnsum.cli.choices import ComputeType, Device, EngineName, Length
-from vnsum.cli.common import (
-    COMPUTE_TYPE,
-    DEVICE,
-    ENGINE,
-    FORCE,
-    GLOSSARY,
-    LENGTH,
-    MAX_BYTES,
-    OFFLINE,
-    POINTS,
-    RECIPE,
-    SUMMARIZER,
-    THREADS,
-    TRANSLATOR,
-    build_options,
-    services,
-)
+from vnsum.cli.common import MAX_BYTES, model_options, services
 from vnsum.cli.env import Environment
 from vnsum.errors import UsageError
+from vnsum.options import Options
 
 if TYPE_CHECKING:
     pass
@@ -117,25 +101,15 @@ class BatchProgress:
         self.clear()
 
 
+@model_options(quiet=True)
 def batch_command(
     ctx: typer.Context,
+    options: Options,
     inputs: list[str] = typer.Argument(
         None, help="Directories, JSONL files, URL lists, feed files or feed URLs.", show_default=False
     ),
     output: str = typer.Option(..., "--output", "-o", help="The JSONL results file (appended to; resumable)."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Redo the articles recorded as errors."),
-    points: int = POINTS,
-    recipe: str = RECIPE,
-    summarizer: Optional[str] = SUMMARIZER,
-    translator: Optional[str] = TRANSLATOR,
-    length: Length = LENGTH,
-    offline: bool = OFFLINE,
-    engine: EngineName = ENGINE,
-    compute_type: ComputeType = COMPUTE_TYPE,
-    device: Device = DEVICE,
-    threads: int = THREADS,
-    force: bool = FORCE,
-    glossary: Optional[str] = GLOSSARY,
     max_bytes: Optional[int] = MAX_BYTES,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr."),
     no_cache: bool = typer.Option(
@@ -163,29 +137,13 @@ def batch_command(
     failed and none in OUT succeeded; 2 for a bad INPUT or OUT.
     """
     from vnsum.batch.inputs import collect, validate
-    from vnsum.batch.journal import Journal
+    from vnsum.batch.journal import Journal, Outcome, outcome
     from vnsum.batch.runner import run_batch
     from vnsum.cli.inputs import size_limit
-    from vnsum.cli.run import on_error_line
     from vnsum.pipeline import Pipeline
 
     env: Environment = ctx.obj
     limit = size_limit(max_bytes)
-    options = build_options(
-        points=points,
-        recipe=recipe,
-        summarizer=summarizer,
-        translator=translator,
-        length=length,
-        offline=offline,
-        engine=engine,
-        compute_type=compute_type,
-        device=device,
-        threads=threads,
-        force=force,
-        glossary=glossary,
-        quiet=True,
-    )
     if not output.strip():
         raise UsageError("-o/--output: empty file name")
     use_ray = _ray_settings(ray, ray_address, ray_actors)
@@ -205,10 +163,10 @@ def batch_command(
         any_ok = journal.ok_count > 0
         if todo:
             progress = BatchProgress(env, len(todo), enabled=not quiet)
-            on_error_line(progress.clear)
+            env.before_error.append(progress.clear)
 
             def on_result(item: Any, record: dict[str, Any]) -> None:
-                progress.advance("error" in record)
+                progress.advance(outcome(record) is Outcome.ERROR)
 
             if use_ray:
                 from vnsum.batch.ray_runner import run_ray
@@ -223,7 +181,7 @@ def batch_command(
                         actors=ray_actors,
                         services=services(env),
                         max_bytes=limit,
-                        cpus_per_actor=max(1, threads),
+                        cpus_per_actor=max(1, options.engine.threads),
                     )
             else:
                 from vnsum.cli.history import open_cache

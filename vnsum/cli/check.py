@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from typing import Any, Optional
 
@@ -12,7 +11,6 @@ from vnsum.cli.common import GLOSSARY, MAX_BYTES
 from vnsum.cli.env import Environment
 from vnsum.errors import InputError
 from vnsum.jsonsafe import loads_object
-from vnsum.render.sanitize import sanitize, write_table
 
 
 class CheckFormat(str, Enum):
@@ -63,26 +61,13 @@ def check_command(
             results.append({"line": n, "error": str(exc).splitlines()[0]})
     if not results:
         raise InputError(f"{src.name}: no records")
-    chosen = fmt.value if fmt.value != "auto" else ("rich" if env.stdout_isatty else "json")
+    from vnsum.render import RenderOptions, render
+    from vnsum.render.tables import CheckResults
+
     assert env.stdout is not None
-    if chosen == "rich":
-        _table(results, env)
-    else:
-        for r in results:
-            env.stdout.write(sanitize(json.dumps(r, ensure_ascii=False)) + "\n")
+    chosen = fmt.value if fmt.value != "auto" else ("rich" if env.stdout_isatty else "json")
+    render([CheckResults(results)], chosen, env.stdout, RenderOptions(width=env.width))
     if any("error" in r for r in results):
         raise typer.Exit(int(ExitCode.BAD_INPUT))
     if not all(r["ok"] for r in results):
         raise typer.Exit(int(ExitCode.CHECKS_FAILED))
-
-
-def _table(results: list[dict[str, Any]], env: Environment) -> None:
-    rows: list[list[object]] = []
-    for r in results:
-        if "error" in r:
-            rows.append([r["line"], "-", "-", f"error: {r['error']}"])
-            continue
-        found = "; ".join(f"{p['kind']} {p['value']!r} {p['problem']}" for p in r["problems"]) or "ok"
-        rows.append([r["line"], r["kind"], r["checked"], found])
-    assert env.stdout is not None
-    write_table(env.stdout, ["line", "kind", "checked", "result"], rows, width=env.width)

@@ -8,9 +8,6 @@ from vnsum.engines.registry import ENGINE_CHOICES
 from vnsum.recipes import LENGTHS
 from vnsum.render.base import FORMATS
 
-# Importing vnsum.render registers the formats.
-import vnsum.render  # noqa: F401  isort: skip
-
 Format = Enum("Format", {name: name for name in ("auto", *FORMATS)}, type=str)  # type: ignore[misc]
 Length = Enum("Length", {name: name for name in LENGTHS}, type=str)  # type: ignore[misc]
 EngineName = Enum("EngineName", {name: name for name in ENGINE_CHOICES}, type=str)  # type: ignore[misc]

@@ -1,83 +1,84 @@
-"""What the model-running commands (brief, batch, eval) share: their options, written once, and
-how those become the library's ``Options`` and collaborators."""
+"""What the model-running commands (brief, batch, eval) share: their model options, made from
+``vnsum.options.Options`` (declared once there), and the collaborators from the Environment."""
 
 from __future__ import annotations
 
-import os
-from typing import TYPE_CHECKING, Any, Optional
+import functools
+import inspect
+from collections.abc import Callable
+from enum import Enum
+from typing import Any, Optional
 
 import typer
 
-from vnsum.cli.choices import ComputeType, Device, EngineName, Length
 from vnsum.cli.env import Environment
-from vnsum.errors import UsageError
+from vnsum.options import Options, flat_fields
 
-if TYPE_CHECKING:
-    from vnsum.pipeline import Options
-
-POINTS: Any = typer.Option(5, "--points", "-n", help="Number of key points (1-50).")
-RECIPE: Any = typer.Option(
-    "default", "--recipe", "-r", help="Recipe name (default, fast, quality) or a .toml file.", envvar="VNSUM_RECIPE"
-)
-SUMMARIZER: Any = typer.Option(None, "--summarizer", help="Summarizer model: hub id or local directory.")
-TRANSLATOR: Any = typer.Option(None, "--translator", help="Translator model: hub id or local directory.")
-LENGTH: Any = typer.Option("medium", "--length", "-l", help="Summary length.")
-OFFLINE: Any = typer.Option(False, "--offline", help="Never use the network (also HF_HUB_OFFLINE=1).", envvar="VNSUM_OFFLINE")
-ENGINE: Any = typer.Option("auto", "--engine", help="auto: CTranslate2 when available, else transformers.", envvar="VNSUM_ENGINE")
-COMPUTE_TYPE: Any = typer.Option(
-    "auto", "--compute-type", help="auto: int8 on CPU, float16 on CUDA.", envvar="VNSUM_COMPUTE_TYPE"
-)
-DEVICE: Any = typer.Option("auto", "--device", help="Where models run.", envvar="VNSUM_DEVICE")
-THREADS: Any = typer.Option(0, "--threads", help="CPU threads (0: physical cores).", envvar="VNSUM_THREADS")
-FORCE: Any = typer.Option(False, "--force", help="Summarise even if the text does not look Vietnamese.")
-GLOSSARY: Any = typer.Option(
-    None,
-    "--glossary",
-    help="Glossary file: 'Vietnamese<TAB>English' lines and terms to keep as is (README, Glossary).",
-    envvar="VNSUM_GLOSSARY",
-)
 MAX_BYTES: Any = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this (default 5 MB, or VNSUM_MAX_BYTES).")
 
 
-def build_options(
-    *,
-    points: int,
-    recipe: str,
-    summarizer: Optional[str],
-    translator: Optional[str],
-    length: Length,
-    offline: bool,
-    engine: EngineName,
-    compute_type: ComputeType,
-    device: Device,
-    threads: int,
-    force: bool,
-    quiet: bool,
-    glossary: Optional[str] = None,
-) -> Options:
-    """The Pipeline options from the command line, checked the same way in every command."""
-    from vnsum.engines import EngineOptions
-    from vnsum.pipeline import Options
+def _glossary_option() -> Any:
+    """``--glossary`` for the commands that read a glossary without running models (check, read), as Options declares it."""
+    spec = next(spec for name, _, spec in flat_fields() if name == "glossary")
+    return typer.Option(None, *spec.flags, help=spec.help, envvar=spec.envvar)
 
-    if offline:
-        os.environ["HF_HUB_OFFLINE"] = "1"
-    if threads < 0:
-        raise UsageError(f"--threads must be 0 or more, got {threads}")
-    for flag, value in (("--summarizer", summarizer), ("--translator", translator)):
-        if value is not None and not value.strip():
-            raise UsageError(f"{flag}: empty model id")
-    return Options(
-        points=points,
-        recipe=recipe,
-        summarizer=summarizer,
-        translator=translator,
-        length=length.value,
-        offline=offline,
-        force=force,
-        quiet=quiet,
-        glossary=glossary,
-        engine=EngineOptions(name=engine.value, device=device.value, compute_type=compute_type.value, threads=threads),
-    )
+
+GLOSSARY: Any = _glossary_option()
+
+
+def _param_name(dotted: str, param: str | None) -> str:
+    return param or dotted.rsplit(".", 1)[-1]
+
+
+@functools.cache
+def _choices(name: str, values: tuple[str, ...]) -> type[Enum]:
+    return Enum(name, {v: v for v in values}, type=str)  # type: ignore[return-value]
+
+
+def option_parameters(skip: tuple[str, ...] = (), fields_of: type[Options] = Options) -> list[tuple[str, inspect.Parameter]]:
+    """(dotted field name, Typer parameter) for every Options field that has CLI flags."""
+    out = []
+    for dotted, default, spec in flat_fields(cls=fields_of):
+        if not spec.flags or dotted in skip:
+            continue
+        name = _param_name(dotted, spec.param)
+        annotation: Any
+        if spec.choices:
+            annotation = _choices(name.title().replace("_", ""), spec.choices)
+        elif default is None:
+            annotation = Optional[str]
+        else:
+            annotation = type(default)
+        info = typer.Option(default, *spec.flags, help=spec.help, envvar=spec.envvar)
+        out.append((dotted, inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=info, annotation=annotation)))
+    return out
+
+
+def model_options(*, skip: tuple[str, ...] = (), **fixed: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Give a command every model option of ``Options`` as CLI flags; it receives one ``options: Options``.
+
+    ``fixed`` sets fields the command decides itself (``quiet=True`` for eval); ``skip`` leaves
+    flags out. A new option is a field of ``Options`` with an ``Opt``: every command gets it."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        sig = inspect.signature(command, eval_str=True)
+        own = [p for p in sig.parameters.values() if p.name != "options"]
+        extra = option_parameters(skip)
+        names = {param.name: dotted for dotted, param in extra}
+
+        @functools.wraps(command)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            values = {dotted: kwargs.pop(name) for name, dotted in names.items()}
+            values = {k: v.value if isinstance(v, Enum) else v for k, v in values.items()}
+            if "quiet" in kwargs and "quiet" not in fixed:
+                values["quiet"] = kwargs["quiet"]
+            return command(*args, options=Options.from_flat({**values, **fixed}), **kwargs)
+
+        run.__signature__ = sig.replace(parameters=own + [p for _, p in extra])  # type: ignore[attr-defined]
+        run.__annotations__ = {k: v for k, v in command.__annotations__.items() if k != "options"}
+        return run
+
+    return decorate
 
 
 def services(env: Environment) -> dict[str, Any]:

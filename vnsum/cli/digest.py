@@ -13,25 +13,10 @@ from typing import IO, Any, Optional
 import typer
 
 from vnsum.cli.batch import BatchProgress
-from vnsum.cli.choices import ComputeType, Device, EngineName, Length
-from vnsum.cli.common import (
-    COMPUTE_TYPE,
-    DEVICE,
-    ENGINE,
-    FORCE,
-    LENGTH,
-    MAX_BYTES,
-    OFFLINE,
-    POINTS,
-    RECIPE,
-    SUMMARIZER,
-    THREADS,
-    TRANSLATOR,
-    build_options,
-    services,
-)
+from vnsum.cli.common import MAX_BYTES, model_options, services
 from vnsum.cli.env import Environment
 from vnsum.errors import UsageError
+from vnsum.options import Options
 
 
 def _fetch_feed(max_bytes: int) -> Any:
@@ -48,8 +33,10 @@ def _fetch_feed(max_bytes: int) -> Any:
 DigestFormat = Enum("DigestFormat", {n: n for n in ("auto", "rich", "plain", "markdown", "json", "jsonl")}, type=str)  # type: ignore[misc]
 
 
+@model_options(quiet=True)
 def digest_command(
     ctx: typer.Context,
+    options: Options,
     inputs: list[str] = typer.Argument(
         None, help="Directories, JSONL files, URL lists, feed files, feed URLs, or vnsum batch outputs.", show_default=False
     ),
@@ -60,17 +47,6 @@ def digest_command(
     no_models: bool = typer.Option(
         False, "--no-models", help="Make no brief: group and merge the Vietnamese key sentences only (no model needed)."
     ),
-    points: int = POINTS,
-    recipe: str = RECIPE,
-    summarizer: Optional[str] = SUMMARIZER,
-    translator: Optional[str] = TRANSLATOR,
-    length: Length = LENGTH,
-    offline: bool = OFFLINE,
-    engine: EngineName = ENGINE,
-    compute_type: ComputeType = COMPUTE_TYPE,
-    device: Device = DEVICE,
-    threads: int = THREADS,
-    force: bool = FORCE,
     max_bytes: Optional[int] = MAX_BYTES,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
     no_cache: bool = typer.Option(
@@ -83,28 +59,13 @@ def digest_command(
     from vnsum.cli.choices import resolve_format
     from vnsum.cli.inputs import size_limit
     from vnsum.cli.output import check_output, open_output
-    from vnsum.cli.run import on_error_line
     from vnsum.stories import ArticleRead, DigestDone, Settings, digest_events
     from vnsum.stories.formats import FORMATS, write_event
     from vnsum.stories.run import from_inputs, is_batch_output
 
     env: Environment = ctx.obj
     limit = size_limit(max_bytes)
-    options = build_options(
-        points=points,
-        recipe=recipe,
-        summarizer=summarizer,
-        translator=translator,
-        length=length,
-        offline=offline,
-        engine=engine,
-        compute_type=compute_type,
-        device=device,
-        threads=threads,
-        force=force,
-        quiet=True,
-    )
-    settings = Settings(points=points)
+    settings = Settings(points=options.points)
     args = inputs or []
     if not args:
         raise UsageError("no INPUT: give folders, JSONL files, URL lists, feeds or batch outputs")
@@ -120,7 +81,7 @@ def digest_command(
         if isinstance(event, ArticleRead):
             if progress.total == 0 and not quiet:
                 progress = BatchProgress(env, event.total, enabled=True).__enter__()
-                on_error_line(progress.clear)
+                env.before_error.append(progress.clear)
             progress.advance(not event.ok)
 
     needs_models = not no_models and not all(is_batch_output(a) for a in args)
@@ -151,7 +112,7 @@ def digest_command(
         assert env.stdout is not None
         write(env.stdout)
     else:
-        with open_output(target) as fh:
+        with open_output(target, env.pending) as fh:
             write(fh)
     if not quiet:
         env.err(f"vnsum: {len(reports)} articles, {len(failures)} failed")

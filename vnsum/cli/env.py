@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -59,6 +60,10 @@ class Environment:
     #: tests pass scripted engines here instead of patching modules.
     engine_factory: Any = None
     resolver: Any = None
+    #: Run before an error line is printed (a spinner or a live display clears its lines).
+    before_error: list[Callable[[], None]] = field(default_factory=list)
+    #: Temporary output files to delete if a signal ends the process before they are renamed.
+    pending: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.stdin_isatty is None:
@@ -85,6 +90,16 @@ class Environment:
         except OSError:
             return False
         return True
+
+    def error(self, message: str) -> None:
+        """``vnsum: error: ...`` on one line, after whatever draws on the terminal has cleared its lines."""
+        for clear in list(self.before_error):
+            try:
+                clear()
+            except Exception:  # a broken terminal must not hide the error line
+                pass
+        line = " ".join(part.strip() for part in message.splitlines() if part.strip())  # one line, always
+        self.err(f"vnsum: error: {line}")
 
     def err(self, line: str) -> None:
         """One line on stderr, sanitised (a file name or URL in a message is data, never a terminal

@@ -15,77 +15,37 @@ from typing import Any, Optional
 import typer
 
 from vnsum.cli.batch import BatchProgress
-from vnsum.cli.choices import ComputeType, Device, EngineName, Length
-from vnsum.cli.common import (
-    COMPUTE_TYPE,
-    DEVICE,
-    ENGINE,
-    FORCE,
-    LENGTH,
-    MAX_BYTES,
-    OFFLINE,
-    POINTS,
-    RECIPE,
-    SUMMARIZER,
-    THREADS,
-    TRANSLATOR,
-    build_options,
-    services,
-)
+from vnsum.cli.common import MAX_BYTES, model_options, services
 from vnsum.cli.env import Environment
 from vnsum.cli.history import ListFormat
-from vnsum.errors import UsageError, VnsumError
+from vnsum.errors import InputError, UsageError, VnsumError, human_bytes
+from vnsum.options import Options
 
 
+@model_options(quiet=True)
 def eval_command(
     ctx: typer.Context,
+    options: Options,
     data: str = typer.Argument(..., help="JSONL records with text, title and reference_vi (id, dataset optional)."),
     fmt: ListFormat = typer.Option("auto", "--format", "-f", help="auto: a table on a terminal, tab-separated otherwise."),
     rows: bool = typer.Option(False, "--rows", help="With -f json: include every article's scores."),
-    points: int = POINTS,
-    recipe: str = RECIPE,
-    summarizer: Optional[str] = SUMMARIZER,
-    translator: Optional[str] = TRANSLATOR,
-    length: Length = LENGTH,
-    offline: bool = OFFLINE,
-    engine: EngineName = ENGINE,
-    compute_type: ComputeType = COMPUTE_TYPE,
-    device: Device = DEVICE,
-    threads: int = THREADS,
-    force: bool = FORCE,
     max_bytes: Optional[int] = MAX_BYTES,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
 ) -> None:
     """Score summaries and key points (ROUGE-1/2/L F1 ×100) against reference_vi, overall and per dataset."""
     from vnsum.cli.inputs import size_limit
-    from vnsum.cli.run import on_error_line
-    from vnsum.errors import InputError, human_bytes
     from vnsum.evaluate import EvalRow, aggregate, format_table, read_records
     from vnsum.pipeline import Pipeline
     from vnsum.reading.source import Source
 
     env: Environment = ctx.obj
-    limit = size_limit(max_bytes)
-    options = build_options(
-        points=points,
-        recipe=recipe,
-        summarizer=summarizer,
-        translator=translator,
-        length=length,
-        offline=offline,
-        engine=engine,
-        compute_type=compute_type,
-        device=device,
-        threads=threads,
-        force=force,
-        quiet=True,
-    )
     if not env.stdout_open or env.stdout is None:
         raise UsageError("standard output is closed")
+    limit = size_limit(max_bytes)
     records = list(read_records(data))  # every line checked before any model loads
     results: list[EvalRow] = []
     progress = BatchProgress(env, len(records), enabled=not quiet)
-    on_error_line(progress.clear)
+    env.before_error.append(progress.clear)
     with Pipeline(options, **services(env)) as pipeline, progress:
         for record in records:
             start = time.perf_counter()

@@ -15,7 +15,7 @@ import typer
 from vnsum.cli.choices import Format, resolve_format
 from vnsum.cli.env import Environment
 from vnsum.errors import ExitCode, InputError, UsageError, human_bytes
-from vnsum.render.sanitize import sanitize, write_rows, write_table
+from vnsum.render.sanitize import sanitize
 
 if TYPE_CHECKING:
     from vnsum.brief import Brief
@@ -87,16 +87,10 @@ def history_command(
     with open_cache(env) as cache:
         entries = cache.history(None if limit == 0 else limit)
     chosen = fmt.value if fmt.value != "auto" else ("rich" if env.stdout_isatty else "plain")
-    if chosen == "json":
-        out.write(sanitize(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2)) + "\n")
-        return
-    rows = [[e.id, e.time, e.source, (e.headline_en or "") + (" (cached)" if e.cached else "")] for e in entries]
-    if chosen == "plain":
-        write_rows(out, rows)
-    elif entries:
-        write_table(out, ["id", "time", "source", "headline"], rows, width=env.width, force_terminal=True, box=False)
-    else:
-        out.write("no briefs yet\n")
+    from vnsum.render import RenderOptions, render
+    from vnsum.render.tables import HistoryList
+
+    render([HistoryList(entries)], chosen, out, RenderOptions(width=env.width))
 
 
 @history_app.command("show")

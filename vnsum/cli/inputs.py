@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 
 from vnsum.cli.env import Environment
-from vnsum.errors import UsageError
+from vnsum.errors import InputError, UsageError, VnsumError
 from vnsum.reading.source import Source, check_max_bytes, max_bytes_from_env
 
 
@@ -35,3 +36,16 @@ def read_inputs(env: Environment, files: list[str], url: str | None, max_bytes: 
         else:
             out.append(source.read_path(name, max_bytes))
     return out
+
+
+def iter_inputs(env: Environment, files: list[str], url: str | None, max_bytes: int) -> Iterator[Source | VnsumError]:
+    """Each input in turn, read when its turn comes: its Source, or the error that file gives
+    (an unreadable file among several does not stop the others). Usage errors still raise."""
+    if url or not files or files == ["-"]:
+        yield from read_inputs(env, files, url, max_bytes)
+        return
+    for name in files:
+        try:
+            yield from read_inputs(env, [name], None, max_bytes)
+        except InputError as exc:
+            yield exc

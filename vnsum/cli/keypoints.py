@@ -22,8 +22,9 @@ def keypoints_command(
     """Print the article's key Vietnamese sentences with their indexes (no model needed)."""
     from vnsum import keypoints
     from vnsum.cli.inputs import read_inputs, size_limit
-    from vnsum.pipeline import MAX_POINTS
-    from vnsum.render.views import KeySentence, write_keypoints
+    from vnsum.options import MAX_POINTS
+    from vnsum.render import RenderOptions, render
+    from vnsum.render.views import KeySentence, KeySentences
     from vnsum.text import parse_article
 
     env: Environment = ctx.obj
@@ -38,4 +39,5 @@ def keypoints_command(
         KeySentence(c.text, c.paragraph, c.sentence, lines[c.paragraph], c.score) for c in keypoints.select(article, points)
     ]
     assert env.stdout is not None
-    write_keypoints(src.name, article.title, chosen, resolve_format(fmt.value, bool(env.stdout_isatty)), env.stdout, env.width)
+    fmt_name = resolve_format(fmt.value, bool(env.stdout_isatty))
+    render([KeySentences(src.name, article.title, chosen)], fmt_name, env.stdout, RenderOptions(width=env.width))

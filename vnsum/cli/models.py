@@ -40,12 +40,13 @@ def models_list(
     """Every model the recipes use: cached or not, size on disk, converted copies."""
     from vnsum import store
     from vnsum.recipes import model_refs, shipped_recipes
-    from vnsum.render.views import write_models
+    from vnsum.render import RenderOptions, render
+    from vnsum.render.views import ModelList
 
     env: Environment = ctx.obj
     rows = store.describe(model_refs(_check_ids(recipes) if recipes else shipped_recipes()))
     assert env.stdout is not None
-    write_models(rows, resolve_format(fmt.value, bool(env.stdout_isatty)), env.stdout, env.width)
+    render([ModelList(rows)], resolve_format(fmt.value, bool(env.stdout_isatty)), env.stdout, RenderOptions(width=env.width))
 
 
 @models_app.command("pull")

@@ -20,9 +20,6 @@ from typing import IO
 
 from vnsum.errors import UsageError
 
-#: Temporary output files to delete if a signal ends the process before they are renamed.
-PENDING: list[str] = []
-
 
 @dataclass(frozen=True)
 class OutputTarget:
@@ -88,8 +85,10 @@ def check_output(given: str | os.PathLike[str], inputs: Sequence[str] = ()) -> O
 
 
 @contextmanager
-def open_output(target: OutputTarget) -> Iterator[IO[str]]:
-    """A text stream for ``target``; an atomic file is renamed into place only if the block completes."""
+def open_output(target: OutputTarget, pending: list[str]) -> Iterator[IO[str]]:
+    """A text stream for ``target``; an atomic file is renamed into place only if the block completes.
+
+    The temporary file's name is in ``pending`` (the Environment's) while it exists, for the signal handler."""
     if target.stream:
         try:
             fh = open(target.path, "w", encoding="utf-8")
@@ -102,7 +101,7 @@ def open_output(target: OutputTarget) -> Iterator[IO[str]]:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.path.name}.", suffix=".tmp", dir=target.path.parent)
     except OSError as exc:
         raise UsageError(f"cannot write {target.given}: {_why(exc)}") from None
-    PENDING.append(tmp)
+    pending.append(tmp)
     try:
         os.fchmod(fd, target.mode)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -114,8 +113,8 @@ def open_output(target: OutputTarget) -> Iterator[IO[str]]:
         remove_quietly(tmp)
         raise
     finally:
-        if tmp in PENDING:
-            PENDING.remove(tmp)
+        if tmp in pending:
+            pending.remove(tmp)
 
 
 def remove_quietly(path: str) -> None:
@@ -125,7 +124,7 @@ def remove_quietly(path: str) -> None:
         pass
 
 
-def remove_pending() -> None:
+def remove_pending(pending: list[str]) -> None:
     """Signal handlers: delete every temporary output file not yet renamed."""
-    for tmp in list(PENDING):
+    for tmp in list(pending):
         remove_quietly(tmp)

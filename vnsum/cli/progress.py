@@ -11,10 +11,11 @@ from vnsum.cli.env import Environment
 class Progress:
     """A spinner for every stage, loading and converting included; ``clear()`` leaves the line empty."""
 
-    def __init__(self, env: Environment, enabled: bool) -> None:
+    def __init__(self, env: Environment, enabled: bool, spinner: bool = True) -> None:
         self.env = env
         self.enabled = enabled
-        self.tty = enabled and bool(env.stderr_isatty)
+        #: No spinner where a live display on the same terminal shows the stage itself.
+        self.tty = enabled and spinner and bool(env.stderr_isatty)
         self._status: Any = None
         self._active = False
 

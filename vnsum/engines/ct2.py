@@ -73,36 +73,28 @@ def is_converted(path: Path) -> bool:
         return False
 
 
-def _install_t5_fix() -> None:
-    """Make the converter honour T5's ``scale_decoder_outputs``.
+def _converter_class() -> Any:
+    """CTranslate2's converter, made to honour T5's ``scale_decoder_outputs`` for this conversion only.
 
     transformers 5 always reports ``tie_word_embeddings=True`` for T5 and keeps
     the checkpoint's intent in ``scale_decoder_outputs``; CTranslate2 4.x reads
     the former and so scales the logits of untied models (T5 v1.1, ViT5,
-    envit5) by d_model**-0.5. Greedy output survives, beam scores do not.
+    envit5) by d_model**-0.5. Greedy output survives, beam scores do not. The
+    fix is on the model this converter loads (a subclass), not on CTranslate2's
+    loader table, so nothing else in the process sees it.
     """
-    from ctranslate2.converters import transformers as ct2t
+    import ctranslate2
 
-    for name in ("T5Config", "MT5Config"):
-        loader = ct2t._MODEL_LOADERS.get(name)
-        if loader is None or getattr(loader, "_vnsum_fixed", False):
-            continue
-        base = type(loader)
-
-        def get_model_spec(self: Any, model: Any, _base: type = base) -> Any:
+    class Converter(ctranslate2.converters.TransformersConverter):
+        def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
+            model = super().load_model(model_class, model_name_or_path, **kwargs)
             cfg = model.config
             scale = getattr(cfg, "scale_decoder_outputs", None)
-            if scale is None:
-                return _base.get_model_spec(self, model)  # type: ignore[attr-defined]
-            saved = cfg.tie_word_embeddings
-            cfg.tie_word_embeddings = bool(scale)
-            try:
-                return _base.get_model_spec(self, model)  # type: ignore[attr-defined]
-            finally:
-                cfg.tie_word_embeddings = saved
+            if cfg.__class__.__name__ in ("T5Config", "MT5Config") and scale is not None:
+                cfg.tie_word_embeddings = bool(scale)
+            return model
 
-        fixed = type(f"Vnsum{base.__name__}", (base,), {"get_model_spec": get_model_spec, "_vnsum_fixed": True})
-        ct2t._MODEL_LOADERS[name] = fixed()
+    return Converter
 
 
 def convert(model_dir: Path, model_id: str, quantization: str, notify: Notify | None = None) -> Path:
@@ -149,16 +141,14 @@ def convert(model_dir: Path, model_id: str, quantization: str, notify: Notify | 
 def _convert_into(model_dir: Path, out: Path, quantization: str) -> None:
     import warnings
 
-    import ctranslate2
     from transformers import AutoTokenizer
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
-    _install_t5_fix()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        converter = ctranslate2.converters.TransformersConverter(str(model_dir), trust_remote_code=False)
+        converter = _converter_class()(str(model_dir), trust_remote_code=False)
         converter.convert(str(out), quantization=quantization, force=True)
         tokenizer = AutoTokenizer.from_pretrained(model_dir, trust_remote_code=False, local_files_only=True)
         tokenizer.save_pretrained(out / "tokenizer")

@@ -27,6 +27,8 @@ class EngineSpec:
     #: The package it needs, checked without importing it.
     requires: str
     pip: str
+    #: Its ``load`` takes a ``notify`` callback (status lines: conversions, fallbacks).
+    notifies: bool = True
 
     def available(self) -> bool:
         return importlib.util.find_spec(self.requires) is not None
@@ -34,7 +36,7 @@ class EngineSpec:
     def load(self, model_dir: Path, model_id: str, options: EngineOptions, notify: Notify | None) -> Engine:
         module, cls = self.target.split(":")
         engine_cls = getattr(importlib.import_module(module), cls)
-        if self.name == "transformers":
+        if not self.notifies:
             return engine_cls.load(model_dir, model_id, options)
         return engine_cls.load(model_dir, model_id, options, notify)
 
@@ -54,6 +56,7 @@ ENGINES: dict[str, EngineSpec] = {
         "vnsum.engines.hf:TransformersEngine",
         "transformers",
         "pip install transformers torch",
+        notifies=False,
     ),
 }
 ENGINE_CHOICES = ("auto", *ENGINES)

@@ -7,19 +7,26 @@ menus, related-article boxes, ads and captions are left out.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 from vnsum.errors import InputError
 
-if TYPE_CHECKING:
-    from vnsum.reading.source import Source
+
+@dataclass(frozen=True)
+class Page:
+    """What a news page says, before it becomes a ``Source`` (``reading.source`` builds that)."""
+
+    #: The title line followed by the body paragraphs, one a line.
+    text: str
+    title: str | None
+    date: str | None
+    author: str | None
+    notes: list[str] = field(default_factory=list)
 
 
-def extract_article(html: str, name: str, encoding: str, notes: list[str]) -> Source:
-    """An HTML page as a Source whose text is the title line followed by the body paragraphs."""
+def extract_article(html: str, name: str) -> Page:
+    """An HTML page reduced to its article: title line, then the body paragraphs."""
     import trafilatura
-
-    from vnsum.reading.source import Source
 
     doc = trafilatura.bare_extraction(
         html,
@@ -36,7 +43,7 @@ def extract_article(html: str, name: str, encoding: str, notes: list[str]) -> So
         raise InputError(f"{name}: no article text found in this HTML page")
     title = (getattr(doc, "title", None) or "").strip() or None
     paragraphs = [ln.strip() for ln in body.splitlines() if ln.strip()]
-    notes = list(notes)
+    notes: list[str] = []
     # Vietnamese papers print the lead ("sapo") outside the article body; most repeat it
     # in the page's description, which trafilatura reads but leaves out of the text.
     lead = re.sub(r"\s+", " ", getattr(doc, "description", None) or "").strip()
@@ -47,11 +54,8 @@ def extract_article(html: str, name: str, encoding: str, notes: list[str]) -> So
     lines += paragraphs
     if title and len(lines) > 1 and lines[1] == title:
         del lines[1]
-    return Source(
-        name=name,
+    return Page(
         text="\n".join(lines),
-        encoding=encoding,
-        is_html=True,
         title=title,
         date=getattr(doc, "date", None),
         author=getattr(doc, "author", None),

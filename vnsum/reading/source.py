@@ -203,7 +203,17 @@ def from_bytes(data: bytes, name: str, html: bool | None = None) -> Source:
     if html or (html is None and _HTML_START.match(data[:2048].lstrip(codecs.BOM_UTF8))):
         from vnsum.reading.page import extract_article
 
-        return extract_article(text, name, enc, notes)
+        page = extract_article(text, name)
+        return Source(
+            name=name,
+            text=page.text,
+            encoding=enc,
+            is_html=True,
+            title=page.title,
+            date=page.date,
+            author=page.author,
+            notes=notes + page.notes,
+        )
     return Source(name=name, text=text, encoding=enc, notes=notes)
 
 

@@ -1,17 +1,23 @@
-"""The format registry: one list of output formats, used by the CLI's choices, the renderer and the docs."""
+"""The render stage's vocabulary: the output formats (one list, used by the CLI's choices and
+the docs), how to show things, and the field addresses shared by every format.
+
+What is rendered in which format is ``vnsum.render.RENDERERS``, keyed by (result type, format).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import IO
+from typing import TYPE_CHECKING
 
-from vnsum.brief import Brief, CheckProblem, KeyPoint
+from vnsum.brief import Brief, KeyPoint
+
+if TYPE_CHECKING:
+    from vnsum.checks.compare import Problem
 
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """How to show briefs, whatever the format."""
+    """How to show results, whatever the format."""
 
     #: Show each key point's Vietnamese sentence and where it is in the article.
     show_source: bool = False
@@ -19,29 +25,25 @@ class RenderOptions:
     width: int | None = None
 
 
-Renderer = Callable[[list[Brief], IO[str], RenderOptions], None]
-
-
 @dataclass(frozen=True)
 class OutputFormat:
     name: str
     description: str
-    write: Renderer
     #: Made for a person at a terminal (the CLI's ``auto`` picks it there).
     terminal: bool = False
 
 
-FORMATS: dict[str, OutputFormat] = {}
-
-
-def register(name: str, description: str, terminal: bool = False) -> Callable[[Renderer], Renderer]:
-    """Add an output format: a function writing briefs to a text stream."""
-
-    def add(write: Renderer) -> Renderer:
-        FORMATS[name] = OutputFormat(name, description, write, terminal)
-        return write
-
-    return add
+#: Every output format, in the order ``--format`` lists them.
+FORMATS: dict[str, OutputFormat] = {
+    f.name: f
+    for f in (
+        OutputFormat("json", "JSON, for scripts (Brief.to_dict())"),
+        OutputFormat("jsonl", "one JSON event a line as each part is ready (docs/events.md)"),
+        OutputFormat("markdown", "Markdown"),
+        OutputFormat("plain", "plain text (the default when not on a terminal)"),
+        OutputFormat("rich", "panels for the terminal (the default there)", terminal=True),
+    )
+}
 
 
 def source_ref(p: KeyPoint) -> str:
@@ -75,7 +77,7 @@ def check_lines(brief: Brief) -> list[str]:
     return lines
 
 
-def _check_value(c: CheckProblem) -> str:
+def _check_value(c: Problem) -> str:
     what = {"misspelled": "the other side writes", "converted to other units": "from"}.get(c.problem, "expected")
     expected = f" ({what} {c.expected!r})" if c.expected else ""
     shown = f", in the English {c.value_en!r}" if c.value_en else ""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import IO
 
 from vnsum.brief import Brief
-from vnsum.render.base import RenderOptions, check_lines, flagged, mark_values, register, source_ref, summary_marks
+from vnsum.render.base import RenderOptions, mark_values, source_ref
+from vnsum.render.layout import Part, layout
 from vnsum.render.sanitize import sanitize, sanitize_brief
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
@@ -21,32 +23,37 @@ def md(text: str) -> str:
 
 def to_markdown(brief: Brief, show_source: bool = False, level: int = 1) -> str:
     b = sanitize_brief(brief)
-    marks = flagged(b)
     h = "#" * level
     out: list[str] = []
-    if b.headline_en:
-        out += [f"{h} {md(b.headline_en)}" + (MARK if "headline_en" in marks else ""), ""]
-    summary_mark = MARK if {"summary_en", "summary_vi"} & set(marks) else ""
-    summary = mark_values(md(b.summary_en), [md(v) for v in summary_marks(b)], "**", "**" + MARK)
-    out += [f"{h}# Summary{summary_mark}", "", summary, "", f"{h}# Key points", ""]
-    for i, p in enumerate(b.key_points, 1):
-        out.append(f"{i}. {md(p.text_en)}" + (MARK if f"key_points[{i - 1}].text_en" in marks else ""))
-        if show_source:
-            out.append(f"   > {md(p.text_vi)} *({source_ref(p)})*")
-    if b.checks:
-        out += ["", f"{h}# Checks", "", f"{len(b.checks)} of {b.values_checked} values did not match (marked ⚠ above):", ""]
-        out += [f"- {md(line)}" for line in check_lines(b)]
-    if b.notes or b.warnings:
-        out += ["", *[f"*Note: {md(n)}*" for n in b.notes], *[f"**Warning:** {md(w)}" for w in b.warnings]]
+    for s in layout(b):
+        if s.part is Part.HEADLINE:
+            out += [f"{h} {md(s.items[0].text)}" + (MARK if s.items[0].flagged else ""), ""]
+        elif s.part is Part.SUMMARY:
+            summary = mark_values(md(s.items[0].text), [md(v) for v in s.items[0].values], "**", "**" + MARK)
+            out += [f"{h}# Summary{MARK if s.flagged else ''}", "", summary, ""]
+        elif s.part is Part.KEY_POINTS:
+            out += [f"{h}# Key points", ""]
+            for i, item in enumerate(s.items, 1):
+                out.append(f"{i}. {md(item.text)}" + (MARK if item.flagged else ""))
+                if show_source and item.point is not None:
+                    out.append(f"   > {md(item.point.text_vi)} *({source_ref(item.point)})*")
+        elif s.part is Part.CHECKS:
+            out += ["", f"{h}# Checks", "", f"{s.counts[0]} of {s.counts[1]} values did not match (marked ⚠ above):", ""]
+            out += [f"- {md(item.text)}" for item in s.items]
+        elif s.part is Part.NOTES:
+            out += ["", *[f"*Note: {md(n.text)}*" for n in s.items], *[f"**Warning:** {md(w)}" for w in s.warnings]]
     return "\n".join(out) + "\n"
 
 
-@register("markdown", "Markdown")
-def write_markdown(briefs: list[Brief], file: IO[str], options: RenderOptions) -> None:
-    several = len(briefs) > 1
+def write_markdown(briefs: Sequence[Brief], file: IO[str], options: RenderOptions) -> None:
     for n, brief in enumerate(briefs):
-        if n:
-            file.write("\n")
-        if several:
-            file.write(f"# {md(sanitize(brief.source))}\n\n")
-        file.write(to_markdown(brief, options.show_source, level=2 if several else 1))
+        write_markdown_one(brief, file, options, n, len(briefs) > 1)
+
+
+def write_markdown_one(brief: Brief, file: IO[str], options: RenderOptions, n: int, several: bool) -> None:
+    """The ``n``-th of a run's briefs (the CLI writes each as soon as it is done)."""
+    if n:
+        file.write("\n")
+    if several:
+        file.write(f"# {md(sanitize(brief.source))}\n\n")
+    file.write(to_markdown(brief, options.show_source, level=2 if several else 1))

@@ -86,6 +86,8 @@ def sanitize_brief(brief: T) -> T:
             return sanitize(value)
         if isinstance(value, list):
             return [clean(v) for v in value]
+        if isinstance(value, tuple):
+            return tuple(clean(v) for v in value)
         if isinstance(value, dict):
             return {clean(k): clean(v) for k, v in value.items()}
         if dataclasses.is_dataclass(value) and not isinstance(value, type):

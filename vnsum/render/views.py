@@ -1,4 +1,5 @@
-"""Views besides the brief: ``vnsum keypoints`` and ``vnsum models list``, in every format of the registry."""
+"""Results besides the brief: ``vnsum keypoints`` (``KeySentences``) and ``vnsum models list``
+(``ModelList``), in every format of the registry (``vnsum.render.RENDERERS``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
+from vnsum.render.base import RenderOptions
 from vnsum.render.markdown import md
 from vnsum.render.sanitize import sanitize
 
@@ -18,6 +20,38 @@ class KeySentence:
     sentence: int
     line: int
     score: float
+
+
+@dataclass(frozen=True)
+class KeySentences:
+    """An article's key sentences, chosen without a model (``vnsum keypoints``)."""
+
+    source: str
+    title: str | None
+    points: Sequence[KeySentence]
+
+
+@dataclass(frozen=True)
+class ModelList:
+    """``vnsum models list``: hub.CachedModel-like records (ref, used_by, cached, size_bytes, path, converted)."""
+
+    rows: Sequence[Any]
+
+
+def keypoints_renderer(fmt: str) -> Any:
+    def write(items: Sequence[KeySentences], file: IO[str], options: RenderOptions) -> None:
+        for k in items:
+            write_keypoints(k.source, k.title, k.points, fmt, file, options.width)
+
+    return write
+
+
+def models_renderer(fmt: str) -> Any:
+    def write(items: Sequence[ModelList], file: IO[str], options: RenderOptions) -> None:
+        for m in items:
+            write_models(m.rows, fmt, file, options.width)
+
+    return write
 
 
 def write_keypoints(

@@ -5,11 +5,11 @@ Exit codes are ``vnsum.errors.ExitCode`` (README, "Exit codes").
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import sys
 import threading
-from collections.abc import Callable
 from typing import Any
 
 import typer
@@ -18,38 +18,23 @@ from vnsum.cli.env import Environment, ReaderGone
 from vnsum.cli.output import remove_pending
 from vnsum.errors import ExitCode, VnsumError
 
-#: Called before the error line after a signal (the spinner clears its line).
-_BEFORE_ERROR: list[Callable[[], None]] = []
-_ENV: list[Environment] = []
-
-
-def on_error_line(callback: Callable[[], None]) -> None:
-    """Register something to run before an error line is printed (clearing a spinner)."""
-    _BEFORE_ERROR.append(callback)
-
 
 def fail(message: str, code: int, env: Environment | None = None) -> int:
-    """One line on stderr; returns the exit code."""
-    for clear in list(_BEFORE_ERROR):
-        try:
-            clear()
-        except Exception:  # a broken terminal must not hide the error line
-            pass
-    line = " ".join(part.strip() for part in message.splitlines() if part.strip())  # one line, always
-    (env or (_ENV[-1] if _ENV else Environment())).err(f"vnsum: error: {line}")
+    """One line on stderr (after ``env.before_error`` has cleared any live display); returns the exit code."""
+    (env or Environment()).error(message)
     return int(code)
 
 
-def _on_signal(signum: int, frame: object) -> None:
+def _on_signal(env: Environment, signum: int, frame: object) -> None:
     """Ctrl-C or SIGTERM: remove temporary output files, one line, exit at once (130 / 143).
 
     Not a KeyboardInterrupt: raised inside torch's import or a native model call it can
     abort the process (SIGABRT) instead of unwinding. Model caches are written atomically
     under locks that end with the process, so nothing else needs unwinding.
     """
-    remove_pending()
+    remove_pending(env.pending)
     code = ExitCode.INTERRUPTED if signum == signal.SIGINT else ExitCode.TERMINATED
-    fail("interrupted" if signum == signal.SIGINT else "terminated", code)
+    fail("interrupted" if signum == signal.SIGINT else "terminated", code, env)
     exit_now(code)
 
 
@@ -70,18 +55,15 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> None:
     from vnsum.cli.app import app
 
     env = env or Environment()
-    _ENV.append(env)
     previous: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
-            previous[sig] = signal.signal(sig, _on_signal)
+            previous[sig] = signal.signal(sig, functools.partial(_on_signal, env))
     try:
         code = _run(app, argv, env)
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        _ENV.pop()
-        _BEFORE_ERROR.clear()
     _flush_stdout(env)
     raise SystemExit(code)
 
