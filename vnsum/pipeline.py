@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from vnsum import chunk, keypoints
+from vnsum import chunk, keypoints, postprocess
 from vnsum._version import __version__
 from vnsum.assemble import Drafted, assemble
 from vnsum.brief import Brief, CheckProblem
@@ -26,7 +26,7 @@ from vnsum.engines import Engine, EngineFactory, EngineOptions, GenerationSettin
 from vnsum.errors import InputError, UsageError, VnsumError
 from vnsum.reading.source import Source
 from vnsum.recipes import LENGTHS, Recipe, Step, load_recipe, with_models
-from vnsum.text import Article, parse_article, split_sentences, vietnamese_share
+from vnsum.text import Article, fold_tone_placement, parse_article, split_sentences, vietnamese_share
 
 #: Below this share of common Vietnamese words the input is taken for another language.
 MIN_VIETNAMESE_SHARE = 0.04
@@ -103,6 +103,8 @@ class Pipeline:
         _validate(self.options)
         self.recipe: Recipe = with_models(load_recipe(self.options.recipe), self.options.summarizer, self.options.translator)
         self._engines: dict[str, Engine] = {}
+        #: The revision each loaded model came from (hub commit or directory fingerprint), for the Brief.
+        self._revisions: dict[str, str] = {}
         self._on_stage = on_stage or (lambda _stage: None)
         self._on_download = on_download
         self._engine_factory = engine_factory
@@ -153,7 +155,11 @@ class Pipeline:
             self._on_stage(f"loading {ref}")
             start = time.perf_counter()
             resolve = self._resolver or hub.resolve
-            path = resolve(ref, offline=self.options.offline, progress=not self.options.quiet, on_download=self._on_download)
+            pin = {"revision": step.revision} if step.revision else {}
+            path = resolve(
+                ref, offline=self.options.offline, progress=not self.options.quiet, on_download=self._on_download, **pin
+            )
+            self._revisions[ref] = hub.loaded_revision(Path(path))
             options = self.options.engine
             if self.options.overlap:
                 # Two engines run side by side while translating ahead: a share of the cores each.
@@ -235,6 +241,7 @@ class Pipeline:
         drafts: list[Drafted] = []
         with _timed(run, "select", self._on_stage, "choosing key points"):
             for w, (summary_vi, n_chunks, dropped) in zip(work, summaries):
+                summary_vi = postprocess.summary_text(summary_vi, w.article.body_text())
                 draft = Drafted(
                     source=w.source,
                     article=w.article,
@@ -252,9 +259,10 @@ class Pipeline:
                         f"chunked: {n_chunks} (the article is longer than the summarizer's input; summarised in parts)"
                     )
                 if dropped:
+                    how = "even after summarising in parts" if n_chunks > 1 else "(it reads the article's head, as trained)"
                     draft.warnings.append(
-                        f"not in the summary: {len(dropped)} sentence(s) did not fit the summarizer's input even after "
-                        "summarising in parts, beginning: " + " | ".join(d[:80] for d in dropped[:3])
+                        f"not in the summary: {len(dropped)} sentence(s) did not fit the summarizer's input {how}, "
+                        "beginning: " + " | ".join(d[:80] for d in dropped[:3])
                     )
                 drafts.append(draft)
         self._load_notes = []
@@ -269,7 +277,7 @@ class Pipeline:
                 draft.notes.append(f"batched with {len(work) - 1} other article(s): timings are the batch's")
             brief = assemble(
                 draft,
-                models={"summarizer": self.recipe.summarizer.model, "translator": self.recipe.translator.model},
+                models=self._models(),
                 recipe=self.recipe.name,
                 engine=engine_names,
                 timings=run.timings,
@@ -281,6 +289,14 @@ class Pipeline:
                 self.cache.put(w.key, brief.to_dict(), source=brief.source, headline=brief.headline_en)
             briefs.append(brief)
         return briefs
+
+    def _models(self) -> dict[str, str]:
+        """The models of the brief, with the revision each was loaded from."""
+        models = {}
+        for role, step in (("summarizer", self.recipe.summarizer), ("translator", self.recipe.translator)):
+            models[role] = step.model
+            models[f"{role}_revision"] = self._revisions.get(step.model, step.revision or "")
+        return models
 
     # ------------------------------------------------------------------ checks and cache
 
@@ -341,7 +357,7 @@ class Pipeline:
             "engine": [opts.engine.name, opts.engine.device, opts.engine.compute_type],
             "title": source.title,
         }
-        text = "\n".join(p.text for p in article.paragraphs)
+        text = fold_tone_placement("\n".join(p.text for p in article.paragraphs))
         return cache_key(text=text, recipe_text=self.recipe.text, models=models, options=options, version=__version__)
 
     def _from_cache(self, stored: dict[str, object], source: Source, key: str) -> Brief:
@@ -387,14 +403,22 @@ class Pipeline:
         texts: list[str] = []
         out: list[tuple[str, int, list[str]] | None] = []
         bodies = [" ".join(s for _, _, s in a.body_sentences()) for a in articles]
+        heads: list[list[str]] = []
         for article, body, n in zip(articles, bodies, engine.count_tokens(bodies) if bodies else []):
             if n <= budget:
                 texts.append(body)
+                heads.append([])
+                out.append(None)
+            elif step.long_input == "truncate":
+                head = chunk.head([s for _, _, s in article.body_sentences()], engine.count_tokens, budget)
+                texts.append(head.text)
+                heads.append(head.dropped)
                 out.append(None)
             else:
                 out.append(self._summarize(engine, article))
-        summaries = iter(self._generate(engine, [step.prefix + t for t in texts], settings) if texts else [])
-        return [r if r is not None else (next(summaries).strip(), 1, []) for r in out]
+        summaries = iter(self._generate(engine, [step.model_input(t) for t in texts], settings) if texts else [])
+        left = iter(heads)
+        return [r if r is not None else (next(summaries).strip(), 1, next(left)) for r in out]
 
     def _summarize(self, engine: Engine, article: Article) -> tuple[str, int, list[str]]:
         """Summarise the body; chunk on sentence boundaries when it exceeds the input budget.
@@ -408,9 +432,9 @@ class Pipeline:
             sentences,
             engine.count_tokens,
             budget,
-            lambda texts: self._generate(engine, [step.prefix + t for t in texts], settings),
+            lambda texts: self._generate(engine, [step.model_input(t) for t in texts], settings),
         )
-        summary = self._generate(engine, [step.prefix + reduction.text], settings)[0].strip()
+        summary = self._generate(engine, [step.model_input(reduction.text)], settings)[0].strip()
         return summary, reduction.chunks, reduction.dropped
 
     def overlaps(self, summarizer: Engine, translator: Engine) -> bool:
@@ -436,7 +460,7 @@ class Pipeline:
         for u, (seg, n) in enumerate(zip(unique, engine.count_tokens(unique) if unique else [])):
             for piece in [seg] if n <= budget else chunk.split_long(seg, engine.count_tokens, budget):
                 pieces.append((u, piece))
-        inputs = [step.prefix + p for _, p in pieces]
+        inputs = [step.model_input(p) for _, p in pieces]
         nbest = min(self.options.nbest, settings.num_beams) if self.options.checks else 1
         if not pieces:
             outputs: list[list[str]] = []

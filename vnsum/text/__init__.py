@@ -4,7 +4,7 @@ Pure Python, no model: it runs before anything is loaded.
 """
 
 from vnsum.text.article import Article, Paragraph, parse_article, strip_agency_tag
-from vnsum.text.clean import clean_text, normalize_tone_marks
+from vnsum.text.clean import TONE_STYLES, clean_text, fold_tone_placement, place_tone_marks, tone_style
 from vnsum.text.kinds import (
     AGENCY_TAG,
     BODY,
@@ -40,13 +40,16 @@ __all__ = [
     "STOPWORDS",
     "SUBHEADING",
     "TITLE",
+    "TONE_STYLES",
     "Article",
     "Paragraph",
     "clean_text",
-    "normalize_tone_marks",
+    "fold_tone_placement",
     "parse_article",
+    "place_tone_marks",
     "reading_report",
     "split_sentences",
     "strip_agency_tag",
+    "tone_style",
     "vietnamese_share",
 ]
