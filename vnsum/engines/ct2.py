@@ -19,6 +19,7 @@ from typing import Any
 
 from vnsum.engines.base import EngineOptions, GenerationSettings, physical_cores
 from vnsum.engines.base import pick_device as base_pick_device
+from vnsum.engines.detok import detokenize
 from vnsum.errors import ModelFailed, ModelUnavailable, UsageError, one_line
 from vnsum.hub import fingerprint
 
@@ -165,7 +166,6 @@ class RuntimeTokenizer:
         cfg_file = path / "tokenizer_config.json"
         cfg = json.loads(cfg_file.read_text(encoding="utf-8")) if cfg_file.is_file() else {}
         self.eos = str(cfg.get("eos_token") or "</s>")
-        self.cleanup = bool(cfg.get("clean_up_tokenization_spaces", False))
         if (path / "source.spm").is_file():
             import sentencepiece as spm
 
@@ -193,30 +193,13 @@ class RuntimeTokenizer:
         return out
 
     def decode(self, tokens: list[str]) -> str:
+        """The tokenizer's plain decoding, then the one detokenizer every engine uses."""
         if self._fast is not None:
             ids = [i for i in (self._fast.token_to_id(t) for t in tokens) if i is not None]
             text = self._fast.decode(ids, skip_special_tokens=True)
         else:
             text = self._tgt.decode_pieces([t for t in tokens if t not in self._special])
-        return _clean_up(text) if self.cleanup else text.strip()
-
-
-def _clean_up(text: str) -> str:
-    """transformers' ``clean_up_tokenization`` (spaces before punctuation and in contractions)."""
-    for a, b in (
-        (" .", "."),
-        (" ?", "?"),
-        (" !", "!"),
-        (" ,", ","),
-        (" ' ", "'"),
-        (" n't", "n't"),
-        (" 'm", "'m"),
-        (" 's", "'s"),
-        (" 've", "'ve"),
-        (" 're", "'re"),
-    ):
-        text = text.replace(a, b)
-    return text.strip()
+        return detokenize(text)
 
 
 def pick_device(requested: str) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from vnsum.engines.base import EngineOptions, GenerationSettings
 from vnsum.engines.base import pick_device as base_pick_device
+from vnsum.engines.detok import detokenize
 from vnsum.errors import ModelFailed, ModelUnavailable, one_line
 
 
@@ -135,7 +136,11 @@ class TransformersEngine:
 
     def generate(self, batch: list[str], settings: GenerationSettings) -> list[str]:
         ids = self.generate_ids(batch, settings)
-        return [self.tokenizer.decode(seq, skip_special_tokens=True, clean_up_tokenization_spaces=True).strip() for seq in ids]
+        return [self.decode(seq) for seq in ids]
+
+    def decode(self, ids: list[int]) -> str:
+        """The tokenizer's plain decoding, then the one detokenizer every engine uses."""
+        return detokenize(self.tokenizer.decode(ids, skip_special_tokens=True, clean_up_tokenization_spaces=False))
 
     def generate_tokens(self, batch: list[str], settings: GenerationSettings) -> list[list[str]]:
         """Output token strings without start, end or padding tokens (for parity checks)."""
@@ -151,7 +156,7 @@ class TransformersEngine:
         """Up to ``n`` hypotheses of the beam for each input, best first (the checks pick among them)."""
         n = max(1, min(n, settings.num_beams))
         flat = self.generate_ids(batch, settings, n)
-        text = [self.tokenizer.decode(seq, skip_special_tokens=True, clean_up_tokenization_spaces=True).strip() for seq in flat]
+        text = [self.decode(seq) for seq in flat]
         return [text[i * n : (i + 1) * n] for i in range(len(batch))]
 
     def generate_ids(self, batch: list[str], settings: GenerationSettings, n: int = 1) -> list[list[int]]:
