@@ -175,3 +175,46 @@ def test_both_engines_decode_the_artifacts_alike(bracket_models: dict[str, Path]
     for raw, want in ARTIFACTS:
         ids = hf.tokenizer(raw)["input_ids"]
         assert hf.decode(ids) == fast.tokenizer.decode(hf.tokenizer.convert_ids_to_tokens(ids)) == want
+
+
+AMPERE = {"float32", "float16", "bfloat16", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16"}
+TURING = {"float32", "float16", "int8", "int8_float32", "int8_float16"}
+
+
+@pytest.mark.parametrize(
+    "requested, device, supported, model_type, want",
+    [
+        ("auto", "cpu", {"float32", "int8", "int8_float32"}, "t5", "int8"),
+        ("auto", "cuda", AMPERE, "t5", "bfloat16"),  # envit5, ViT5: never float16
+        ("auto", "cuda", AMPERE, "mt5", "bfloat16"),
+        ("auto", "cuda", TURING, "t5", "float32"),
+        ("auto", "cuda", TURING, "marian", "float16"),
+        ("auto", "cuda", AMPERE, None, "float16"),
+        ("bfloat16", "cuda", AMPERE, "t5", "bfloat16"),
+        ("int8_float32", "cuda", TURING, "t5", "int8_float32"),
+    ],
+)
+def test_compute_type_decision(requested: str, device: str, supported: set[str], model_type: str | None, want: str) -> None:
+    assert ct2.decide_compute_type(requested, device, supported, model_type) == want
+
+
+@pytest.mark.parametrize(
+    "requested, supported, model_type, match",
+    [
+        ("float16", AMPERE, "t5", "overflows"),
+        ("bfloat16", TURING, "t5", "cannot run"),
+        ("float8", AMPERE, "marian", "cannot run"),
+    ],
+)
+def test_compute_type_refusals(requested: str, supported: set[str], model_type: str, match: str) -> None:
+    from vnsum.errors import UsageError
+
+    with pytest.raises(UsageError, match=match):
+        ct2.decide_compute_type(requested, "cuda", supported, model_type)
+
+
+def test_bfloat16_is_offered_on_the_command_line() -> None:
+    from vnsum.cli.choices import ComputeType
+
+    assert "bfloat16" in {c.value for c in ComputeType}
+    assert set(c.value for c in ComputeType) - {"auto"} <= set(ct2.QUANTIZATIONS)

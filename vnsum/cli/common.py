@@ -25,7 +25,10 @@ LENGTH: Any = typer.Option("medium", "--length", "-l", help="Summary length.")
 OFFLINE: Any = typer.Option(False, "--offline", help="Never use the network (also HF_HUB_OFFLINE=1).", envvar="VNSUM_OFFLINE")
 ENGINE: Any = typer.Option("auto", "--engine", help="auto: CTranslate2 when available, else transformers.", envvar="VNSUM_ENGINE")
 COMPUTE_TYPE: Any = typer.Option(
-    "auto", "--compute-type", help="auto: int8 on CPU, float16 on CUDA.", envvar="VNSUM_COMPUTE_TYPE"
+    "auto",
+    "--compute-type",
+    help="auto: int8 on CPU; on CUDA float16, bfloat16 for T5 models (float32 without bfloat16).",
+    envvar="VNSUM_COMPUTE_TYPE",
 )
 DEVICE: Any = typer.Option("auto", "--device", help="Where models run.", envvar="VNSUM_DEVICE")
 THREADS: Any = typer.Option(0, "--threads", help="CPU threads (0: physical cores).", envvar="VNSUM_THREADS")
