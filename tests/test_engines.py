@@ -218,3 +218,37 @@ def test_bfloat16_is_offered_on_the_command_line() -> None:
 
     assert "bfloat16" in {c.value for c in ComputeType}
     assert set(c.value for c in ComputeType) - {"auto"} <= set(ct2.QUANTIZATIONS)
+
+
+def test_old_torch_is_named_as_the_cause() -> None:
+    """transformers refuses .bin weights on torch < 2.6; the user is told that, not to find safetensors."""
+    import inspect
+
+    from transformers.utils import import_utils
+
+    from vnsum.engines.hf import bin_needs_newer_torch, refusal
+
+    source = inspect.getsource(import_utils.check_torch_load_is_safe)
+    assert "upgrade torch to at least v2.6" in source  # the wording vnsum recognises
+    exc = ValueError(
+        "Due to a serious vulnerability issue in `torch.load`, even with `weights_only=True`, we now require users "
+        "to upgrade torch to at least v2.6 in order to use the function."
+    )
+    message = str(refusal("VietAI/envit5-translation", exc))
+    assert "torch >= 2.6" in message and "pip install -U 'torch>=2.6'" in message and "safetensors" not in message
+    assert bin_needs_newer_torch("pytorch_model.bin", "2.5.1+cpu")
+    assert bin_needs_newer_torch("pytorch_model.bin.index.json", "2.2.0")
+    assert not bin_needs_newer_torch("pytorch_model.bin", "2.6.0")
+    assert not bin_needs_newer_torch("model.safetensors", "2.2.0")
+
+
+def test_torch_floor_can_load_the_real_checkpoints() -> None:
+    """The three T5 repositories ship pytorch_model.bin on main: the floor must be one that loads it."""
+    import re
+
+    tomllib = pytest.importorskip("tomllib")
+    deps = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["project"]["dependencies"]
+    floor = next(re.search(r">=([\d.]+)", d).group(1) for d in deps if d.startswith("torch"))  # type: ignore[union-attr]
+    from vnsum.engines.hf import SAFE_BIN_TORCH, _version_tuple
+
+    assert _version_tuple(floor) >= SAFE_BIN_TORCH

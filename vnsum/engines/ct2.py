@@ -121,9 +121,10 @@ def convert(model_dir: Path, model_id: str, quantization: str, notify: Notify | 
             return target
         for stale in target.parent.glob(f".{target.name}.*"):  # left by a run that was killed (we hold the lock)
             shutil.rmtree(stale, ignore_errors=True)
-        from vnsum.engines.hf import check_loadable
+        from vnsum.engines.hf import check_loadable, check_torch_for_bin
 
-        check_loadable(model_dir, model_id)  # the same refusal as the transformers engine, before converting
+        check_loadable(model_dir, model_id)  # the same refusals as the transformers engine, before converting
+        check_torch_for_bin(model_dir, model_id)
         if notify:
             notify(f"converting {model_id} for CTranslate2 ({quantization}), once")
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))

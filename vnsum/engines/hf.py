@@ -30,6 +30,7 @@ def load_hf(model_dir: Path, model_id: str) -> tuple[Any, Any]:
     from vnsum.hub import inspect_dir
 
     check_loadable(model_dir, model_id)
+    check_torch_for_bin(model_dir, model_id)
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
     files = inspect_dir(model_dir)
@@ -61,6 +62,38 @@ def _pickled(model_id: str) -> ModelUnavailable:
         f"model {model_id}: its PyTorch weights hold Python objects besides tensors, which vnsum never unpickles; "
         "use a safetensors checkpoint"
     )
+
+
+#: transformers loads ``.bin`` weights only on this torch or newer (``check_torch_load_is_safe``, CVE-2025-32434).
+SAFE_BIN_TORCH = (2, 6)
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    import re
+
+    return tuple(int(x) for x in re.findall(r"\d+", version.split("+")[0])[:2])
+
+
+def _old_torch(model_id: str, installed: str) -> ModelUnavailable:
+    return ModelUnavailable(
+        f"model {model_id} ships PyTorch .bin weights, which transformers loads only with torch >= 2.6 "
+        f"(installed: {installed}); upgrade torch: pip install -U 'torch>=2.6'"
+    )
+
+
+def bin_needs_newer_torch(weights: str | None, torch_version: str) -> bool:
+    """Whether transformers will refuse this checkpoint's weights file on this torch."""
+    return bool(weights and weights.startswith("pytorch_model.bin")) and _version_tuple(torch_version) < SAFE_BIN_TORCH
+
+
+def check_torch_for_bin(model_dir: Path, model_id: str) -> None:
+    """Refuse a ``.bin`` checkpoint on a torch too old to load it safely, naming the real cause (every engine)."""
+    import torch
+
+    from vnsum.hub import inspect_dir
+
+    if bin_needs_newer_torch(inspect_dir(model_dir).weights, torch.__version__):
+        raise _old_torch(model_id, torch.__version__)
 
 
 def check_loadable(model_dir: Path, model_id: str) -> None:
@@ -96,6 +129,10 @@ def refusal(model_id: str, exc: BaseException) -> ModelUnavailable | None:
     import pickle
 
     text = str(exc)
+    if "upgrade torch to at least" in text or "CVE-2025-32434" in text:
+        import torch
+
+        return _old_torch(model_id, torch.__version__)
     if isinstance(exc, pickle.UnpicklingError) or "weights_only" in text or "Weights only load failed" in text:
         return _pickled(model_id)
     if "trust_remote_code" in text or "custom code" in text:
