@@ -239,3 +239,16 @@ def model_refs(names: list[str]) -> dict[str, list[str]]:
         else:
             refs.setdefault(name, [])
     return refs
+
+
+def model_pins(names: list[str]) -> dict[str, str]:
+    """Model -> the revision a recipe among ``names`` pins for it (recipes without pins add nothing)."""
+    pins: dict[str, str] = {}
+    shipped = shipped_recipes()
+    for name in names:
+        if name in shipped or name.endswith(".toml"):
+            recipe = load_recipe(name)
+            for step in (recipe.summarizer, recipe.translator):
+                if step.revision:
+                    pins.setdefault(step.model, step.revision)
+    return pins
