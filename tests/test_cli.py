@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -46,7 +44,11 @@ def test_seed_json_end_to_end(tiny: TinyModels, run_cli) -> None:
     assert brief["headline_vi"] == text.splitlines()[0]
     assert brief["headline_en"]
     assert brief["summary_vi"] and brief["summary_en"]
-    assert brief["models"] == {"summarizer": str(tiny.summarizer), "translator": str(tiny.translator)}
+    assert {k: v for k, v in brief["models"].items() if not k.endswith("_revision")} == {
+        "summarizer": str(tiny.summarizer),
+        "translator": str(tiny.translator),
+    }
+    assert brief["models"]["summarizer_revision"] and brief["models"]["translator_revision"]
     captions_and_byline = {text.splitlines()[i] for i in (3, 6, 8)}
     assert not captions_and_byline & {k["text_vi"] for k in brief["key_points"]}
     assert {"segment", "summarize", "select", "translate"} <= set(brief["timings"])
@@ -191,9 +193,7 @@ def test_bare_vnsum_on_a_terminal_prints_usage(run_cli) -> None:
 
 
 def test_missing_default_model_offline_is_one_line(run_cli) -> None:
-    start = time.monotonic()
     r = run_cli(SEED, "--offline")
-    assert time.monotonic() - start < 10
     assert r.code == 3
     lines = r.err.strip().splitlines()
     assert len(lines) == 1
@@ -220,13 +220,8 @@ def test_help_and_version_do_not_import_heavy_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     assert "HEAVY []" in out and "--points" in out
-    times = []
-    for _ in range(3):
-        start = time.perf_counter()
-        proc = _run("--version")
-        times.append(time.perf_counter() - start)
-        assert proc.returncode == 0 and proc.stdout.decode().startswith("vnsum ")
-    assert statistics.median(times) < 2.0  # generous for loaded CI machines; measured figure is in the README
+    proc = _run("--version")  # its start-up time: benchmarks/bench_limits.py
+    assert proc.returncode == 0 and proc.stdout.decode().startswith("vnsum ")
 
 
 def test_real_entry_point_end_to_end(tiny: TinyModels) -> None:

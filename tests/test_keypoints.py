@@ -77,17 +77,12 @@ def test_centrality_in_linear_time_equals_the_pairwise_mean() -> None:
     assert [round(x, 12) for x in _centrality(vecs)] == [round(x, 12) for x in pairwise]
 
 
-def test_keypoints_of_a_5mb_article_in_seconds(run_cli, tmp_path) -> None:
-    """A 5 MB article (the default size limit) through `vnsum keypoints`: 5 s on this machine's
-    2 cores when idle; the bound here leaves room for a loaded CI machine."""
-    import time
-
+def test_keypoints_of_a_5mb_article(run_cli, tmp_path) -> None:
+    """A 5 MB article (the default size limit) through `vnsum keypoints` (its time: benchmarks/bench_limits.py)."""
     from conftest import DATA
 
     body = "\n".join((DATA / "seed_binhduong.txt").read_text(encoding="utf-8").splitlines()[1:])
     big = tmp_path / "big.txt"
     big.write_text("Tiêu đề\n" + "\n".join([body] * (4_900_000 // len(body.encode()))), encoding="utf-8")
-    start = time.perf_counter()
     r = run_cli("keypoints", big, "-f", "json")
     assert r.code == 0, r.err
-    assert time.perf_counter() - start < 20

@@ -7,7 +7,6 @@ Every text here is written for the test; none comes from the corpus.
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -413,7 +412,8 @@ def test_key_points_never_contain_known_non_body_text() -> None:
 # --- speed ----------------------------------------------------------------------------------
 
 
-def test_five_megabytes_in_under_five_seconds() -> None:
+def test_five_megabytes_parse() -> None:
+    """A 5 MB article in one line and in many parses to body sentences (its time: benchmarks/bench_limits.py)."""
     paragraph = (
         "Sáng 12/3, UBND TP.HCM tổ chức hội nghị tổng kết năm. Ông Nguyễn Văn A. cho biết doanh thu tăng 5,66%. "
         "Lãnh đạo thành phố phát biểu tại hội nghị - Ảnh: Minh Hòa Theo báo cáo, năm nay thành phố đạt nhiều kết quả "
@@ -423,7 +423,5 @@ def test_five_megabytes_in_under_five_seconds() -> None:
     one_line = (paragraph * (5_000_000 // len(paragraph.encode()) + 1)).encode()[:5_000_000].decode("utf-8", "ignore")
     many_lines = one_line.replace("tốt.Niềm", "tốt.\nNiềm")
     for text in (one_line, many_lines):
-        start = time.process_time()  # CPU time: other processes on a shared machine do not count
         art = parse_article("Tiêu đề\n" + text)
-        assert time.process_time() - start < 5.0
         assert art.body_sentences()
