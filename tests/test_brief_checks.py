@@ -43,15 +43,18 @@ SUMMARY_VI = "Năm 2021, doanh thu của công ty đạt 10.000 tỷ đồng, t�
 
 class ScriptedEngine:
     """A scripted test engine for the plumbing around the checks: the summarizer returns
-    ``summary``; the translator returns, for each Vietnamese segment, the hypotheses in
-    ``beams`` (best first), else the right translation from GOOD."""
+    ``summary`` (a list: its beam, best first); the translator returns, for each Vietnamese
+    segment, the hypotheses in ``beams`` (best first), else the right translation from GOOD.
+    ``calls`` counts the model calls."""
 
     name = "scripted"
 
-    def __init__(self, model_id: str, summary: str = SUMMARY_VI, beams: dict[str, list[str]] | None = None) -> None:
+    def __init__(self, model_id: str, summary: str | list[str] = SUMMARY_VI, beams: dict[str, list[str]] | None = None) -> None:
         self.model_id = model_id
-        self.summary = summary
+        self.summaries = [summary] if isinstance(summary, str) else list(summary)
+        self.summary = self.summaries[0]
         self.beams = beams or {}
+        self.calls: list[str] = []
 
     def count_tokens(self, texts: list[str]) -> list[int]:
         return [len(t.split()) + 1 for t in texts]
@@ -61,11 +64,15 @@ class ScriptedEngine:
         return self.beams.get(vi) or [GOOD.get(vi, vi)]
 
     def generate(self, batch: list[str], settings: GenerationSettings) -> list[str]:
+        self.calls.append("generate")
         if self.model_id.endswith("summarizer"):
             return [self.summary for _ in batch]
         return [self._hyps(t)[0] for t in batch]
 
     def generate_nbest(self, batch: list[str], settings: GenerationSettings, n: int) -> list[list[str]]:
+        self.calls.append("generate_nbest")
+        if self.model_id.endswith("summarizer"):
+            return [self.summaries[:n] for _ in batch]
         return [self._hyps(t)[:n] for t in batch]
 
 
@@ -263,3 +270,203 @@ def test_run_many_batches_and_matches_single_briefs(tiny: TinyModels, article: P
         assert not isinstance(a, Exception)
         assert a.summary_vi == b.summary_vi and [k.text_vi for k in a.key_points] == [k.text_vi for k in b.key_points]
         assert [k.text_en for k in a.key_points] == [k.text_en for k in b.key_points]
+
+
+# --------------------------------------------------------------------------- check-guided summary
+
+
+def test_the_first_summary_the_article_supports_is_used_and_said(run_cli, article: Path, tiny: TinyModels) -> None:
+    invented = "Năm 2021, doanh thu của công ty đạt 12.000 tỷ đồng tại Đà Nẵng."
+    code, brief, err = _brief(run_cli, article, tiny, summary=[invented, SUMMARY_VI])
+    assert code == 0, err
+    assert brief["summary_vi"] == SUMMARY_VI and brief["checks"] == []
+    assert any("summary is the beam's hypothesis 2" in n for n in brief["notes"])
+
+
+def test_no_supported_summary_keeps_the_best_and_marks_its_values(run_cli, article: Path, tiny: TinyModels) -> None:
+    bad = "Năm 2021, doanh thu của công ty đạt 12.000 tỷ đồng."
+    worse = "Năm 2020, doanh thu của công ty đạt 9 tỷ đồng."
+    good_en = "In 2021, the company's revenue reached 12 trillion dong."
+    kw = {"summary": [bad, worse], "beams": {bad: [good_en]}}
+    code, brief, err = _brief(run_cli, article, tiny, **kw)
+    assert code == 0, err
+    assert brief["summary_vi"] == bad and any("none of the beam's 2 summaries" in n for n in brief["notes"])
+    flagged = [c for c in brief["checks"] if c["field"] == "summary_vi"]
+    assert flagged and flagged[0]["value_en"] == "12 trillion dong"
+    marks = {"plain": "12 trillion dong [check]", "markdown": "**12 trillion dong** ⚠", "rich": "12 trillion dong"}
+    for fmt, mark in marks.items():
+        r = run_cli(article, "--recipe", tiny.recipe, "-f", fmt, "-q", "--no-cache", "-n", "4", **_scripted(tiny, **kw))
+        assert r.code == 0 and mark in r.out, fmt
+
+
+def test_the_summary_choice_makes_no_extra_model_call(tiny: TinyModels) -> None:
+    """One call of the summarizer whether or not the checks may choose (scripted engine)."""
+    from vnsum.pipeline import Options, Pipeline
+
+    calls = {}
+    for nbest in (1, 4):
+        services = _scripted(tiny, summary=["Năm 2020 doanh thu đạt 9 tỷ đồng.", SUMMARY_VI])
+        with Pipeline(Options(recipe=str(tiny.recipe), nbest=nbest, overlap=False), **services) as p:  # type: ignore[arg-type]
+            brief = p.summarize(ARTICLE)
+            calls[nbest] = list(p.engine_for(p.recipe.summarizer).calls)  # type: ignore[attr-defined]
+        assert brief.summary_vi == (SUMMARY_VI if nbest == 4 else "Năm 2020 doanh thu đạt 9 tỷ đồng.")
+    assert calls == {1: ["generate"], 4: ["generate_nbest"]}
+
+
+def test_tiny_models_summary_beam_costs_no_extra_generate_call(tiny: TinyModels) -> None:
+    """The real engines on the tiny models: the summarizer is called once per brief with the
+    choice (its beam's hypotheses) and once without."""
+    from vnsum.pipeline import Options, Pipeline
+
+    counts: dict[int, list[str]] = {}
+    for nbest in (1, 4):
+        seen: list[str] = []
+
+        def factory(path: Path, ref: str, options: EngineOptions, notify=None, seen=seen):  # type: ignore[no-untyped-def]
+            engine = load_engine(path, ref, options, notify)
+            return _Counted(engine, seen, "summarizer" if ref == str(tiny.summarizer) else "translator")
+
+        with Pipeline(Options(recipe=str(tiny.recipe), nbest=nbest, overlap=False), engine_factory=factory) as p:
+            p.summarize(ARTICLE)
+        counts[nbest] = [c for c in seen if c.startswith("summarizer")]
+    assert len(counts[1]) == len(counts[4]) == 1, counts
+    assert counts[4] == ["summarizer.generate_nbest"]
+
+
+class _Counted:
+    """A real engine with its model calls counted (a proxy, not a mock: the model still runs)."""
+
+    def __init__(self, engine: object, seen: list[str], role: str) -> None:
+        self._engine, self._seen, self._role = engine, seen, role
+
+    def __getattr__(self, name: str) -> object:
+        attr = getattr(self._engine, name)
+        if name in ("generate", "generate_nbest"):
+
+            def counted(*args: object, **kw: object) -> object:
+                self._seen.append(f"{self._role}.{name}")
+                return attr(*args, **kw)
+
+            return counted
+        return attr
+
+
+# --------------------------------------------------------------------------- the glossary
+
+SEED_GLOSSARY = (
+    "# one entry for each name of the seed article\n"
+    "Bình Dương\tBinh Duong Province\n"
+    "Lê Xuân Định\tLe Xuan Dinh\n"
+    "Mai Hùng Dũng\tMai Hung Dung\n"
+    "Bộ Khoa học và công nghệ\tMinistry of Science and Technology\n"
+    "Fablab\n"
+)
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+class GlossaryEngine(ScriptedEngine):
+    """Scripted: each segment's beam is its Vietnamese without diacritics ("Binh Duong", a term
+    left untranslated), "Fab Lab" for Fablab, and "Mr. Dung" for Mai Hùng Dũng (no rendering
+    near it); where Lê Xuân Định occurs, a second hypothesis renders every term as given."""
+
+    def _hyps(self, text: str) -> list[str]:
+        vi = text.removeprefix("vi: ").strip()
+        first = _ascii(vi).replace("Fablab", "Fab Lab").replace("Mai Hung Dung", "Mr. Dung")
+        if "Lê Xuân Định" not in vi:
+            return [first]
+        honoured = _ascii(vi).replace("Binh Duong", "Binh Duong Province")
+        honoured = honoured.replace("Bo Khoa hoc va cong nghe", "Ministry of Science and Technology")
+        return [first, honoured.replace("Mai Hung Dung", "Mai Hung Dung")]
+
+
+def test_every_glossary_entry_is_honoured_or_flagged_on_the_seed(run_cli, tiny: TinyModels, tmp_path: Path) -> None:
+    from vnsum.checks import parse_glossary
+
+    gloss = tmp_path / "names.tsv"
+    gloss.write_text(SEED_GLOSSARY, encoding="utf-8")
+    summary = SEED.read_text(encoding="utf-8").splitlines()[1]
+    engines = {
+        str(tiny.summarizer): GlossaryEngine(str(tiny.summarizer) + "/summarizer", summary=summary),
+        str(tiny.translator): GlossaryEngine(str(tiny.translator)),
+    }
+    services = {"engine_factory": lambda path, ref, options, notify=None: engines[ref], "resolver": lambda ref, **kw: Path(ref)}
+    r = run_cli(SEED, "--recipe", tiny.recipe, "-f", "json", "-q", "--no-cache", "--glossary", str(gloss), **services)
+    assert r.code == 0, r.err
+    brief = json.loads(r.out)
+    glossary = parse_glossary(SEED_GLOSSARY)
+    segments = [("headline_en", brief["headline_vi"], brief["headline_en"])] if brief.get("headline_vi") else []
+    segments += [(f"key_points[{i}].text_en", k["text_vi"], k["text_en"]) for i, k in enumerate(brief["key_points"])]
+    flagged = {(c["field"], c["value"]) for c in brief["checks"] if c["kind"] == "glossary"}
+    honoured = seen = 0
+    for name, vi, en in segments:
+        for term in glossary.present(vi):
+            seen += 1
+            ok = glossary.rendered(term, en)
+            honoured += ok
+            assert ok or (name, term.vi) in flagged, (name, term.vi, en)
+    assert seen and honoured and flagged  # both kinds happen
+    assert any(n.startswith("glossary: ") for n in brief["notes"])  # a post-edit, said
+    assert any("the glossary's terms" in n for n in brief["notes"])  # a hypothesis chosen for it
+
+
+def test_a_bad_glossary_is_a_usage_error_naming_its_line(run_cli, article: Path, tiny: TinyModels, tmp_path: Path) -> None:
+    gloss = tmp_path / "bad.tsv"
+    gloss.write_text("Hà Nội\tHanoi\nBình Dương\tBinh\tDuong\n", encoding="utf-8")
+    r = run_cli(article, "--recipe", tiny.recipe, "-q", "--no-cache", "--glossary", str(gloss), **_scripted(tiny))
+    assert r.code == 2 and f"{gloss}:2: 3 columns" in r.err and r.err.count("\n") == 1
+    r = run_cli("check", article, "--glossary", str(tmp_path / "missing.tsv"))
+    assert r.code == 2 and "cannot read the glossary" in r.err
+
+
+def test_vnsum_check_with_a_glossary(run_cli, tmp_path: Path) -> None:
+    gloss = tmp_path / "g.tsv"
+    gloss.write_text("Tô Lâm\tTo Lam\n", encoding="utf-8")
+    data = tmp_path / "pairs.jsonl"
+    lines = [{"vi": "Ông Tô Lâm phát biểu.", "en": "Mr. To Lam spoke."}, {"vi": "Ông Tô Lâm phát biểu.", "en": "Mr. Lam spoke."}]
+    data.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    r = run_cli("check", data, "--glossary", gloss)
+    results = [json.loads(x) for x in r.out.splitlines()]
+    assert r.code == 5 and [x["ok"] for x in results] == [True, False]
+    assert results[1]["problems"][0]["kind"] == "glossary" and results[1]["problems"][0]["expected"] == "To Lam"
+    assert run_cli("check", data).code == 0  # without the glossary "Mr. Lam" is fine
+
+
+def test_the_glossary_enters_the_cache_key_by_content(tiny: TinyModels, tmp_path: Path) -> None:
+    from vnsum.cache import ResultCache
+    from vnsum.pipeline import Options, Pipeline
+    from vnsum.reading.source import Source
+
+    gloss = tmp_path / "g.tsv"
+    keys = []
+    for text in ("Sao Mai\tSao Mai Corp\n", "Sao Mai\tSao Mai Corp\n", "Sao Mai\tMorning Star\n", None):
+        if text is not None:
+            gloss.write_text(text, encoding="utf-8")
+        opts = Options(recipe=str(tiny.recipe), glossary=str(gloss) if text else None)
+        with Pipeline(opts, cache=ResultCache(tmp_path / "c.db")) as p:
+            src = Source(name="a", text=ARTICLE, encoding="utf-8")
+            keys.append(p._cache_key(src, p.read(src)))
+    assert keys[0] == keys[1] and len({keys[1], keys[2], keys[3]}) == 3
+
+
+def test_a_recipe_names_its_glossary(tiny: TinyModels, tmp_path: Path) -> None:
+    from vnsum.pipeline import Options, Pipeline
+
+    (tmp_path / "g.tsv").write_text("Sao Mai\tSao Mai Corp\n", encoding="utf-8")
+    recipe = tmp_path / "r.toml"
+    recipe.write_text('glossary = "g.tsv"\n' + Path(tiny.recipe).read_text(encoding="utf-8"), encoding="utf-8")
+    with Pipeline(Options(recipe=str(recipe))) as p:
+        assert p.glossary is not None and p.glossary.terms[0].en == "Sao Mai Corp"
+
+
+def test_vnsum_read_says_which_glossary_terms_the_article_holds(run_cli, article: Path, tmp_path: Path) -> None:
+    gloss = tmp_path / "g.tsv"
+    gloss.write_text("Lê Xuân Định\tLe Xuan Dinh\nTô Lâm\tTo Lam\n", encoding="utf-8")
+    r = run_cli("read", article, "-f", "json", "--glossary", gloss)
+    assert r.code == 0, r.err
+    assert "glossary: 1 of its 2 terms occur in the article: Lê Xuân Định -> Le Xuan Dinh" in json.loads(r.out)["notes"]

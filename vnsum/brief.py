@@ -33,8 +33,10 @@ class CheckProblem:
     """A value that the faithfulness checks could not match (``vnsum.checks``).
 
     ``field`` is where it appears (``summary_vi``, ``summary_en``, ``headline_en``,
-    ``key_points[2].text_en``); ``kind`` is number, amount, percent, date, time or name;
-    ``problem`` is "not in the article", "missing from the English" or "not in the Vietnamese";
+    ``key_points[2].text_en``); ``kind`` is number, amount, percent, date, time, name,
+    ``converted`` (a unit conversion: shown, not counted) or ``glossary``; ``problem`` is "not
+    in the article", "missing from the English", "not in the Vietnamese", "misspelled",
+    "converted to other units" or "not rendered as the glossary says";
     ``text_vi`` is the Vietnamese text it concerns.
     """
 
@@ -43,6 +45,15 @@ class CheckProblem:
     value: str
     problem: str
     text_vi: str
+    #: misspelled: the other side's spelling; glossary: the rendering asked for; converted: the Vietnamese measure
+    expected: str = ""
+    #: a value of the Vietnamese summary the article does not support, as the English summary writes it
+    value_en: str = ""
+
+    @property
+    def counts(self) -> bool:
+        """A problem for ``--strict``; a unit conversion is shown, not counted."""
+        return self.kind != "converted"
 
 
 @dataclass

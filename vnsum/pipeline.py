@@ -62,8 +62,11 @@ class Options:
     overlap: bool = True
     #: Check every number, date, amount and name of the summary and translations (``vnsum.checks``).
     checks: bool = True
-    #: Translation hypotheses of the beam the checks may choose from when the best one fails (1: only the best).
+    #: Hypotheses of the beam the checks may choose from when the best one fails (1: only the best),
+    #: for the translations and for the summary.
     nbest: int = 4
+    #: The reader's glossary file (``vnsum.checks.glossary``); None: the recipe's ``glossary``, if any.
+    glossary: str | None = None
     #: Which engine, device, compute type and threads.
     engine: EngineOptions = field(default_factory=EngineOptions)
 
@@ -114,6 +117,18 @@ class Pipeline:
         self._load_notes: list[str] = []
         self._load_time = 0.0
         self._worker = ThreadPoolExecutor(1, thread_name_prefix="vnsum-model")
+        #: The reader's glossary, read and validated before any model loads (a bad line is exit 2).
+        self.glossary = _load_glossary(self.options.glossary or self.recipe.glossary or None)
+        self._lexicon: Any = None
+
+    @property
+    def lexicon(self) -> Any:
+        """The checks' lexicon (tables + glossary), built once for this Pipeline when first needed."""
+        if self._lexicon is None:
+            from vnsum import checks
+
+            self._lexicon = checks.build_lexicon(self.glossary)
+        return self._lexicon
 
     # ------------------------------------------------------------------ lifetime
 
@@ -222,9 +237,9 @@ class Pipeline:
         return [r for r in results if r is not None]
 
     def _briefs(self, work: list[_Work], run: _Run) -> list[Brief]:
-        import vnsum.checks  # noqa: F401  (built here with the models, not inside the timed check stage)
-
         opts = self.options
+        if opts.checks:
+            _ = self.lexicon  # built here with the models, not inside the timed check stage
         self._load_time = 0.0
         summarizer = self.engine_for(self.recipe.summarizer)
         translator = self.engine_for(self.recipe.translator)
@@ -240,8 +255,9 @@ class Pipeline:
                 ahead.cancel()
         drafts: list[Drafted] = []
         with _timed(run, "select", self._on_stage, "choosing key points"):
-            for w, (summary_vi, n_chunks, dropped) in zip(work, summaries):
-                summary_vi = postprocess.summary_text(summary_vi, w.article.body_text())
+            for w, (hyps, n_chunks, dropped) in zip(work, summaries):
+                hyps = [postprocess.summary_text(h, w.article.body_text()) for h in hyps]
+                summary_vi, summary_note = self._choose_summary(hyps, w.article, w.headline_vi)
                 draft = Drafted(
                     source=w.source,
                     article=w.article,
@@ -254,6 +270,8 @@ class Pipeline:
                     chunks=n_chunks,
                     notes=list(self._load_notes),
                 )
+                if summary_note:
+                    draft.notes.append(summary_note)
                 if n_chunks > 1:
                     draft.notes.append(
                         f"chunked: {n_chunks} (the article is longer than the summarizer's input; summarised in parts)"
@@ -319,23 +337,54 @@ class Pipeline:
             if not self.options.checks:
                 english.setdefault(vi, hyps[0])
                 continue
-            index, result = checks.choose_translation(vi, hyps, name)
+            choice = checks.choose_hypothesis(vi, hyps, name, self.lexicon)
+            result = choice.result
             if vi not in english:
-                english[vi] = hyps[index]
-                if index:
+                english[vi] = choice.text
+                if choice.index:
+                    why = "the glossary's terms" if choice.by_glossary else "the Vietnamese's numbers, dates or names"
                     draft.notes.append(
-                        f"checks: {name} uses the beam's hypothesis {index + 1}: the best one did not match "
-                        "the Vietnamese's numbers, dates or names"
+                        f"checks: {name} uses the beam's hypothesis {choice.index + 1}: the best one did not match {why}"
                     )
+                for edit in choice.edits:
+                    draft.notes.append(f"glossary: {name}: {edit}")
             results.append(result)
         draft.english = english
         if not self.options.checks:
             return [], 0
+        summary_problems: list[CheckProblem] = []
         if draft.summary_vi:
-            source_text = "\n".join(filter(None, [headline_vi, article.body_text()]))
-            results.insert(0, checks.check_summary(draft.summary_vi, source_text))
-        problems = [CheckProblem(**p.to_dict()) for r in results for p in r.problems]
+            result = checks.check_summary(draft.summary_vi, _source_text(article, headline_vi), lexicon=self.lexicon)
+            for p in result.problems:
+                sentence = next((s for s in draft.summary_sentences if p.value in s), draft.summary_vi)
+                value_en = checks.english_of(p.value, sentence, english.get(sentence, ""), self.lexicon)
+                summary_problems.append(CheckProblem(**replace(p, value_en=value_en).to_dict()))
+            results.insert(0, result)
+        problems = summary_problems + [
+            CheckProblem(**p.to_dict()) for r in results[1 if draft.summary_vi else 0 :] for p in r.problems
+        ]
         return problems, sum(r.checked for r in results)
+
+    def _choose_summary(self, hyps: list[str], article: Article, headline_vi: str | None) -> tuple[str, str]:
+        """The first of the summarizer's hypotheses whose values the article supports (the best
+        when none is), and a note when that changed anything."""
+        hyps = [h.strip() for h in hyps] or [""]
+        if not self.options.checks or len(hyps) == 1:
+            return hyps[0], ""
+        from vnsum import checks
+
+        index, result = checks.choose_summary(hyps, _source_text(article, headline_vi), self.lexicon)
+        if index:
+            return hyps[index], (
+                f"checks: the summary is the beam's hypothesis {index + 1} of {len(hyps)}: the better ones stated "
+                "a number, date or name the article does not support"
+            )
+        if not result.ok:
+            return hyps[0], (
+                f"checks: none of the beam's {len(hyps)} summaries has only values the article supports; "
+                "the best is kept and its unsupported values are marked"
+            )
+        return hyps[0], ""
 
     def _cache_key(self, source: Source, article: Article) -> str | None:
         """The result cache's key, or None when a model is not on disk (nothing can be cached for it yet)."""
@@ -354,6 +403,7 @@ class Pipeline:
             "force": opts.force,
             "checks": opts.checks,
             "nbest": opts.nbest,
+            "glossary": self.glossary.digest if self.glossary is not None else None,
             "engine": [opts.engine.name, opts.engine.device, opts.engine.compute_type],
             "title": source.title,
         }
@@ -394,14 +444,16 @@ class Pipeline:
         pool.shutdown(wait=False)
         return future
 
-    def _summarize_many(self, engine: Engine, articles: list[Article]) -> list[tuple[str, int, list[str]]]:
+    def _summarize_many(self, engine: Engine, articles: list[Article]) -> list[tuple[list[str], int, list[str]]]:
         """Summaries of several articles: those that fit the input in one ``generate`` call, the
-        longer ones each in parts first (see ``_summarize``)."""
+        longer ones each in parts first (see ``_summarize``). Each comes as the beam's hypotheses,
+        best first, when the checks may choose among them (the same one call, asked for more of
+        its beam), else as the best alone."""
         step = self.recipe.summarizer
         settings = step.settings(self.options.length)
         budget = settings.max_input_tokens - _prefix_tokens(engine, step.prefix)
         texts: list[str] = []
-        out: list[tuple[str, int, list[str]] | None] = []
+        out: list[tuple[list[str], int, list[str]] | None] = []
         bodies = [" ".join(s for _, _, s in a.body_sentences()) for a in articles]
         heads: list[list[str]] = []
         for article, body, n in zip(articles, bodies, engine.count_tokens(bodies) if bodies else []):
@@ -415,10 +467,19 @@ class Pipeline:
                 heads.append(head.dropped)
                 out.append(None)
             else:
-                out.append(self._summarize(engine, article))
-        summaries = iter(self._generate(engine, [step.model_input(t) for t in texts], settings) if texts else [])
+                summary, n_chunks, dropped = self._summarize(engine, article)
+                out.append(([summary], n_chunks, dropped))
+        nbest = min(self.options.nbest, settings.num_beams) if self.options.checks else 1
+        inputs = [step.model_input(t) for t in texts]
+        if not texts:
+            outputs: list[list[str]] = []
+        elif nbest > 1 and isinstance(engine, NBestEngine):
+            outputs = self._generate_nbest(engine, inputs, settings, nbest)
+        else:
+            outputs = [[o] for o in self._generate(engine, inputs, settings)]
+        summaries = iter(outputs)
         left = iter(heads)
-        return [r if r is not None else (next(summaries).strip(), 1, next(left)) for r in out]
+        return [r if r is not None else ([h.strip() for h in next(summaries)] or [""], 1, next(left)) for r in out]
 
     def _summarize(self, engine: Engine, article: Article) -> tuple[str, int, list[str]]:
         """Summarise the body; chunk on sentence boundaries when it exceeds the input budget.
@@ -494,6 +555,23 @@ def _timed(run: _Run, name: str, on_stage: StageCallback, label: str) -> Iterato
         yield
     finally:
         run.timings[name] = run.timings.get(name, 0.0) + time.perf_counter() - start
+
+
+def _source_text(article: Article, headline_vi: str | None) -> str:
+    """What a summary is checked against: the title and the body."""
+    return "\n".join(filter(None, [headline_vi, article.body_text()]))
+
+
+def _load_glossary(path: str | None) -> Any:
+    """The glossary file, validated (a usage error naming the line otherwise), or None."""
+    if not path:
+        return None
+    from vnsum.checks.glossary import GlossaryError, load_glossary
+
+    try:
+        return load_glossary(path)
+    except GlossaryError as exc:
+        raise UsageError(f"glossary {exc}") from None
 
 
 def _prefix_tokens(engine: Engine, prefix: str) -> int:

@@ -94,6 +94,8 @@ class Recipe:
     translator: Step
     #: The TOML text itself: part of the result cache's key, so an edited recipe is a miss.
     text: str = ""
+    #: ``glossary = "path"``: the reader's glossary (``vnsum.checks.glossary``), relative to the recipe file.
+    glossary: str = ""
 
 
 def _shipped() -> dict[str, Traversable]:
@@ -183,12 +185,17 @@ def parse_recipe(text: str, source: str) -> Recipe:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RecipeError(f"recipe {source}: not valid TOML ({exc})") from None
-    unknown = sorted(set(data) - {"name", "description", "summarizer", "translator"})
+    unknown = sorted(set(data) - {"name", "description", "summarizer", "translator", "glossary"})
     if unknown:
         raise RecipeError(f"recipe {source}: unknown field '{unknown[0]}'")
     for key in ("summarizer", "translator"):
         if key not in data:
             raise RecipeError(f"recipe {source}: missing table [{key}]")
+    glossary = data.get("glossary", "")
+    if not isinstance(glossary, str):
+        raise RecipeError(f"recipe {source}: 'glossary' must be a file path (a string)")
+    if glossary and not Path(glossary).expanduser().is_absolute() and Path(source).is_file():
+        glossary = str(Path(source).resolve().parent / Path(glossary).expanduser())
     return Recipe(
         name=str(data.get("name") or Path(source).stem),
         description=str(data.get("description", "")),
@@ -196,6 +203,7 @@ def parse_recipe(text: str, source: str) -> Recipe:
         summarizer=_parse_step(data["summarizer"], f"recipe {source}: [summarizer]"),
         translator=_parse_step(data["translator"], f"recipe {source}: [translator]"),
         text=text,
+        glossary=glossary,
     )
 
 

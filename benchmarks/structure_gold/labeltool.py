@@ -26,7 +26,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from validate import CORPUS, KINDS, check, sha
 
-_NAIVE_CUT = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9])")
+_END = re.compile(r"[.!?…][\"”’)]?(?=\s)")
+
+
+def _naive_cut(para: str) -> list[str]:
+    """Cut after an end mark (and its closing quote) when the next word starts with a capital or a digit."""
+    out, start = [], 0
+    for m in _END.finditer(para):
+        rest = para[m.end() :].lstrip()
+        first = rest.lstrip('"“‘(')[:1]
+        if first and (first.isupper() or first.isdigit()):
+            out.append(para[start : m.end()])
+            start = len(para) - len(rest)
+    return [*out, para[start:]]
 
 
 def _texts() -> dict[str, dict]:
@@ -48,7 +60,7 @@ def draft(ids: list[str], out: Path) -> None:
             if not para.strip():
                 continue
             lines.append("#")
-            lines.extend(f"body\t{seg.strip()}" for seg in _NAIVE_CUT.split(para.strip()) if seg.strip())
+            lines.extend(f"body\t{seg.strip()}" for seg in _naive_cut(para.strip()) if seg.strip())
         (out / f"{art_id}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -22,6 +22,10 @@ Where things go
 ``tables.py``    data: places and organisations named differently in the two
                  languages, titles, family names, generic words.  Extend it
                  for new names.
+``lexicon.py``   the :class:`Lexicon` value built from ``tables`` (and a glossary)
+                 once per Pipeline and passed to every check.
+``units.py``     unit conversions a human translator makes (``converted``).
+``glossary.py``  the reader's glossary: format, checks, post-edits.
 ``compare.py``   matching rules and the public functions.
 
 A new *language pair* needs an extractor per new language producing the same
@@ -33,28 +37,49 @@ vnsum.
 """
 
 from .compare import (
+    CONVERTED,
     MISSING_EN,
+    MISSPELLED,
     NOT_IN_ARTICLE,
     NOT_IN_VI,
     CheckResult,
+    Choice,
     Problem,
     check_record,
     check_summary,
     check_translation,
+    choose_hypothesis,
+    choose_summary,
     choose_translation,
+    english_of,
 )
+from .glossary import Glossary, GlossaryError, load_glossary, parse_glossary
+from .lexicon import Lexicon, build_lexicon, default_lexicon
 from .values import KINDS, Value
 
 __all__ = [
+    "CONVERTED",
     "KINDS",
     "MISSING_EN",
+    "MISSPELLED",
     "NOT_IN_ARTICLE",
     "NOT_IN_VI",
     "CheckResult",
+    "Choice",
+    "Glossary",
+    "GlossaryError",
+    "Lexicon",
     "Problem",
     "Value",
+    "build_lexicon",
     "check_record",
     "check_summary",
     "check_translation",
+    "choose_hypothesis",
+    "choose_summary",
     "choose_translation",
+    "default_lexicon",
+    "english_of",
+    "load_glossary",
+    "parse_glossary",
 ]

@@ -66,7 +66,7 @@ _WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday":
 _WEEKDAY = re.compile(r"(?<![\w])(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?![\w])")
 
 _DATE_MDY = re.compile(
-    _MON + r"\s+(\d{1,2})" + _ORD + r"(?:\s*(?:-|–|to|and|&)\s*(\d{1,2})" + _ORD + r")?"
+    _MON + r"\s+(?:the\s+)?(\d{1,2})" + _ORD + r"(?:\s*(?:-|–|to|and|&)\s*(\d{1,2})" + _ORD + r")?"
     r"(?:,?\s+(\d{4}))?(?![\d]|\.\d)"
 )
 _DATE_DMY = re.compile(
@@ -87,13 +87,22 @@ _DECADE2 = re.compile(r"(?<![\w.,])'\s?(\d{2})(s?)(?![\w])|(?<![\w.,'])(\d0)'?s(
 
 _AMPM = r"(a\.?\s?m\.?|p\.?\s?m\.?|A\.?M\.?|P\.?M\.?)"
 _TIME_HM = re.compile(
-    r"(?<![\w.,:])(\d{1,2}):(\d{2})(?:\s*" + _AMPM + r")?(?![\w])"
-    r"(?:\s+(?:in\s+the\s+)?(morning|afternoon|evening|night))?"
+    r"(?<![\w.,:])(\d{1,2}) ?: ?(\d{2})(?:\s*" + _AMPM + r")?(?![\w])"
+    r"(?:\s+(?:in\s+the\s+|at\s+)?(morning|afternoon|evening|night))?"
 )
 _TIME_AMPM = re.compile(r"(?<![\w.,:])(\d{1,2})(?:\.(\d{2}))?\s*" + _AMPM + r"(?![\w])")
 _TIME_OCLOCK = re.compile(
     r"(?<![\w.,:])(\d{1,2})\s+o'clock"
     r"(?:\s+(?:in\s+the\s+)?(morning|afternoon|evening|night))?"
+)
+_HOUR_WORDS = {
+    w: i
+    for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], 1)
+}
+_TIME_WORDS = re.compile(
+    r"(?<![\w])(" + "|".join(_HOUR_WORDS) + r"|\d{1,2})(?:\s+(thirty|fifteen|forty-five|o'clock))?"
+    r"(?:\s+o'clock)?\s+(?:in\s+the\s+|at\s+)(morning|afternoon|evening|night)(?![\w])",
+    re.I,
 )
 _NOON = re.compile(r"(?<![\w])(noon|midday|midnight)(?![\w])", re.I)
 
@@ -118,7 +127,8 @@ _SCALES = {
     "k": 1000,
     "dozen": 12,
 }
-_SCALE = re.compile(r"\s*(hundred|thousand|million|billion|trillion|mn|mln|bn|tn|dozen)(?![\w])", re.I)
+# "20 thousands" (a plural after a number, common in translations) reads as "20 thousand"
+_SCALE = re.compile(r"\s*(hundreds?|thousands?|millions?|billions?|trillions?|mn|mln|bn|tn|dozens?)(?![\w])", re.I)
 _SCALE_ABBR = re.compile(r"(bn|mn|tn|m|b|k|K)(?![\w])")
 _PCT = re.compile(r"\s*(?:%|percent|per\s+cent|pct|percentage\s+points?)(?![\w])", re.I)
 _CUR_AFTER = re.compile(
@@ -251,9 +261,11 @@ _ORDINALS = {
 _BIG = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _WORDS = sorted(list(_UNITS) + list(_TENS) + ["hundred", "dozen"] + list(_BIG) + list(_ORDINALS), key=len, reverse=True)
 _W = "|".join(_WORDS)
+# after the first word, a scale word may be plural ("twenty thousands")
+_W_NEXT = "hundreds|thousands|millions|billions|trillions|" + _W
 _SPELLED = re.compile(
     r"(?<![\w])(?:(?:a|an|one)\s+)?(?:" + _W + r")(?:(?:\s+|-|\s+and\s+|\s+and\s+a\s+half\s+)"
-    r"(?:" + _W + r"))*(?:\s+and\s+a\s+half)?(?![\w])",
+    r"(?:" + _W_NEXT + r"))*(?:\s+and\s+a\s+half)?(?![\w])",
     re.I,
 )
 _TOKEN = re.compile(r"[A-Za-z]+")
@@ -440,6 +452,14 @@ def _times(sc: Scanner) -> None:
             v = N.clock(m.group(0), m.start(), m.end(), int(m.group(1)), 0, period(None, m.group(2)))
             if v:
                 sc.add(v)
+    for m in _TIME_WORDS.finditer(text):
+        if sc.free(m.start(), m.end()):
+            h = m.group(1).lower()
+            hour = int(h) if h.isdigit() else _HOUR_WORDS[h]
+            mins = {"thirty": 30, "fifteen": 15, "forty-five": 45}.get((m.group(2) or "").lower(), 0)
+            v = N.clock(m.group(0), m.start(), m.end(), hour, mins, period(None, m.group(3)))
+            if v:
+                sc.add(v)
     for m in _NOON.finditer(text):
         if sc.free(m.start(), m.end()):
             minutes = 0 if m.group(1).lower() == "midnight" else 720
@@ -470,7 +490,8 @@ def _scaled(text: str, pos: int, money: bool) -> tuple[Decimal | None, int]:
         m = _SCALE.match(text, pos)
         if not m:
             break
-        f = _SCALES[m.group(1).lower()]
+        key = m.group(1).lower()
+        f = _SCALES[key if key in _SCALES else key[:-1]]
         mult = dec(f) if mult is None else dec(mult * f)
         pos = m.end()
     return mult, pos
@@ -530,10 +551,15 @@ def _numbers(sc: Scanner) -> None:
         sc.add(v)
 
 
+_NUMBER_WORD_BEFORE = re.compile(r"(?:^|[^\w])(?:" + "|".join(list(_UNITS) + list(_TENS)) + r")[\s-]+$", re.I)
+
+
 def _bare(sc: Scanner) -> None:
     for m in _BARE.finditer(sc.text):
         if not sc.free(m.start(), m.end()):
             continue
+        if _NUMBER_WORD_BEFORE.search(sc.text[max(0, m.start() - 12) : m.start()]):
+            continue  # "twenty thousands": a number in words with a plural scale (``_spelled``)
         mag = Decimal(_BARE_MAG[m.group(1).lower()])
         if m.group(2):
             mag *= _BARE_MAG[m.group(2).lower()]
@@ -608,7 +634,7 @@ def _spelled(sc: Scanner) -> None:
     for m in _SPELLED.finditer(text):
         toks = [(t.group(0).lower(), m.start() + t.start(), m.start() + t.end()) for t in _TOKEN.finditer(m.group(0))]
         toks = [t for t in toks if sc.free(t[1], t[2])]
-        words = [t[0] for t in toks]
+        words = [t[0][:-1] if t[0][:-1] in _BIG or t[0] == "hundreds" else t[0] for t in toks]
         for i, j, val, unit_seen in _parse(words):
             start, end = toks[i][1], toks[j - 1][2]
             txt = text[start:end]

@@ -24,11 +24,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import tables
-from .norm import Scanner, fold, sentence_initial, vnorm
+from .lexicon import Form, Lexicon
+from .norm import TOKEN, Scanner, fold, is_vi_syllable, sentence_initial, vnorm
 from .values import Value
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:(?:[.'&-]|\.-)[^\W\d_]+)*", re.UNICODE)
 _EN_PLACE_PREP = {"in", "at", "from", "near", "across", "outside", "throughout", "via", "to", "into"}
 _EN_CONNECT = {
     "of",
@@ -51,37 +50,6 @@ _EN_CONNECT = {
     "dos",
 }
 
-_VI_SYLLABLE = re.compile(
-    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
-    r"(?:a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ya|ye|oai|oay|oao"
-    r"|oeo|uay|uoi|uou|uya|uye|uyu|ieu|yeu|uoa)"
-    r"(?:ch|nh|ng|c|m|n|p|t)?$"
-)
-_VI_LETTERS = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
-
-
-def _words(block: str) -> list[str]:
-    return [w for w in re.split(r"[\s;]+", block) if w]
-
-
-def _phrases(block: str) -> list[str]:
-    return [p.strip() for p in re.split(r"[;\n]", block) if p.strip()]
-
-
-VI_ACRONYMS = {w.upper() for w in _words(tables.VI_ACRONYMS)}
-VI_INSTITUTION = {vnorm(w) for w in _words(tables.VI_INSTITUTION)}
-VI_GENERIC = VI_INSTITUTION | {vnorm(w) for w in _words(tables.VI_GENERIC)}
-VI_LEAD_TITLES = {vnorm(w) for w in _words(tables.VI_LEAD_TITLES)}
-VI_FUNCTION = {vnorm(w).lower() for w in _words(tables.VI_FUNCTION)}
-VI_STARTERS = ({vnorm(w).lower() for w in _words(tables.VI_STARTERS)} | VI_FUNCTION) - {w.lower() for w in VI_LEAD_TITLES}
-VI_PERSON_TITLES = {tuple(vnorm(p.lower()).split()) for p in _phrases(tables.VI_PERSON_TITLES)}
-VI_OFFICE_TITLES = {tuple(vnorm(p.lower()).split()) for p in _phrases(tables.VI_OFFICE_TITLES)}
-VI_PLACE_TITLES = {tuple(vnorm(p.lower()).split()) for p in _phrases(tables.VI_PLACE_TITLES)}
-VI_TITLES = VI_PERSON_TITLES | VI_PLACE_TITLES
-VI_SURNAMES = {vnorm(w) for w in _words(tables.VI_SURNAMES)}
-EN_GENERIC = {w.lower() for w in _words(tables.EN_GENERIC)}
-EN_STARTERS = {w.lower() for w in _words(tables.EN_STARTERS)}
-EN_TITLES = {w.lower() for w in _words(tables.EN_TITLES)}
 EN_FUNCTION = {
     "the",
     "a",
@@ -121,92 +89,7 @@ EN_FUNCTION = {
 }
 
 
-@dataclass(frozen=True)
-class _Form:
-    words: tuple[str, ...]  # as compared (see _key)
-    groups: frozenset[int]
-    ambiguous: bool
-    adjective: bool = False
-    capitalised: bool = True  # as written in the table
-
-
-def _build_places() -> tuple[dict, dict]:
-    vi: dict[str, list[_Form]] = {}
-    en: dict[str, list[_Form]] = {}
-    for gid, line in enumerate(ln for ln in tables.PLACES.strip().splitlines() if ln.strip()):
-        cols = [c.strip() for c in line.split("|")]
-        while len(cols) < 3:
-            cols.append("")
-        for side, col, adj in ((vi, cols[0], False), (en, cols[1], False), (en, cols[2], True)):
-            for form in (f.strip() for f in col.split(";")):
-                if not form:
-                    continue
-                amb = form.endswith("?")
-                form = form.rstrip("?").strip()
-                toks = tuple(t.group(0) for t in _TOKEN.finditer(vnorm(form) if side is vi else form))
-                if side is vi:
-                    toks = tuple(_vi_key(t, len(toks) > 1) for t in toks)
-                side.setdefault(toks[0], []).append(_Form(toks, frozenset({gid}), amb, adj, form[:1].isupper()))
-    lines = [ln for ln in tables.PLACES.strip().splitlines() if ln.strip()]
-    gid = len(lines)
-    for line in _phrases(tables.VI_PLACES_FOLDED):
-        vi_toks = tuple(t.group(0).lower() for t in _TOKEN.finditer(vnorm(line)))
-        en_toks = tuple(fold(t).capitalize() for t in line.split())
-        vi.setdefault(vi_toks[0], []).append(_Form(vi_toks, frozenset({gid}), False, False, True))
-        en.setdefault(en_toks[0], []).append(_Form(en_toks, frozenset({gid}), False, False, True))
-        joined = ("".join(en_toks).capitalize(),)
-        en.setdefault(joined[0], []).append(_Form(joined, frozenset({gid}), False, False, True))
-        gid += 1
-    for forms in list(en.values()):
-        for f in list(forms):
-            if f.adjective and len(f.words) == 1 and f.words[0][-1:] in "nhi":
-                plural = (f.words[0] + "s",)
-                en.setdefault(plural[0], []).append(_Form(plural, f.groups, f.ambiguous, True))
-    for side in (vi, en):
-        for k, forms in side.items():
-            merged: dict[tuple, _Form] = {}
-            for f in forms:
-                if f.words in merged:
-                    g = merged[f.words]
-                    merged[f.words] = _Form(
-                        f.words,
-                        g.groups | f.groups,
-                        g.ambiguous or f.ambiguous,
-                        g.adjective and f.adjective,
-                        g.capitalised and f.capitalised,
-                    )
-                else:
-                    merged[f.words] = f
-            side[k] = sorted(merged.values(), key=lambda f: -len(f.words))
-    return vi, en
-
-
-def _vi_key(tok: str, multi: bool) -> str:
-    # multi-word Vietnamese forms match in any case ("Liên hợp quốc"); single words keep it
-    return tok.lower() if multi else tok
-
-
-VI_PLACES, EN_PLACES = _build_places()
-_VI_MULTI_FIRST = {k.lower() for k, fs in VI_PLACES.items() if any(len(f.words) > 1 for f in fs)}
-
-
-def is_vi_syllable(word: str) -> bool:
-    """Whether a word can be a Vietnamese syllable (with or without its diacritics)."""
-    low = word.lower()
-    if any(ch in _VI_LETTERS for ch in low):
-        return not any(ch in "fjwz" for ch in low)
-    f = fold(word)
-    if not f.isalpha() or not f.isascii():
-        return False
-    if not _VI_SYLLABLE.match(f):
-        return False
-    if f[0] == "k" and f[1:2] not in ("i", "e", "y", "h"):
-        return False
-    if f[0] == "c" and f[1:2] in ("i", "e", "y"):
-        return False
-    if f.startswith(("gh", "ngh")) and f[len("ngh" if f.startswith("ngh") else "gh") :][:1] not in ("i", "e"):
-        return False
-    return True
+_VI_MARKS = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 
 
 def _is_acronym(word: str) -> bool:
@@ -225,7 +108,7 @@ class Tok:
 
 def tokens(text: str) -> list[Tok]:
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in TOKEN.finditer(text):
         w = m.group(0)
         if w.endswith("'s") or w.endswith("'S"):
             w = w[:-2]
@@ -264,11 +147,13 @@ def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
     return gap == " " or (gap.strip() == "" and "\n" not in gap and len(gap) <= 3)
 
 
-def _match_place(toks: list[Tok], i: int, text: str, table: dict, vi: bool) -> tuple[_Form, int] | None:
+def _match_place(toks: list[Tok], i: int, text: str, table: dict, vi: bool, lex: Lexicon) -> tuple[Form, int] | None:
     first = toks[i].text
     cands = []
     if vi:
-        cands = VI_PLACES.get(first, []) + (VI_PLACES.get(first.lower(), []) if first.lower() in _VI_MULTI_FIRST else [])
+        cands = lex.vi_places.get(first, []) + (
+            lex.vi_places.get(first.lower(), []) if first.lower() in lex.vi_multi_first else []
+        )
     else:
         cands = table.get(first, [])
     for form in sorted(cands, key=lambda f: -len(f.words)):
@@ -288,7 +173,7 @@ def _match_place(toks: list[Tok], i: int, text: str, table: dict, vi: bool) -> t
     return None
 
 
-def _preceded_by_title(toks: list[Tok], i: int, text: str, titles: set = VI_TITLES) -> bool:
+def preceded_by_title(toks: list[Tok], i: int, text: str, titles: frozenset) -> bool:
     """Whether the words just before token i end with a Vietnamese title ("ông", "tỉnh")."""
     prev: list[str] = []
     j = i - 1
@@ -300,7 +185,7 @@ def _preceded_by_title(toks: list[Tok], i: int, text: str, titles: set = VI_TITL
     return False
 
 
-def vi_names(sc: Scanner, all_tokens: list[Tok] | None = None) -> list[Value]:
+def vi_names(sc: Scanner, lex: Lexicon, all_tokens: list[Tok] | None = None) -> list[Value]:
     """Names in a prepared (NFC, vnorm) Vietnamese text whose numbers are already taken."""
     text = sc.text
     toks = [t for t in (all_tokens if all_tokens is not None else tokens(text)) if sc.free(t.start, t.end)]
@@ -308,9 +193,9 @@ def vi_names(sc: Scanner, all_tokens: list[Tok] | None = None) -> list[Value]:
     used = [False] * len(toks)
     # 1. table names
     for i, t in enumerate(toks):
-        if used[i] or not (t.cap or t.text.lower() in _VI_MULTI_FIRST):
+        if used[i] or not (t.cap or t.text.lower() in lex.vi_multi_first):
             continue
-        hit = _match_place(toks, i, text, VI_PLACES, True)
+        hit = _match_place(toks, i, text, lex.vi_places, True, lex)
         if not hit:
             continue
         form, j = hit
@@ -319,17 +204,20 @@ def vi_names(sc: Scanner, all_tokens: list[Tok] | None = None) -> list[Value]:
             and toks[i - 1].cap
             and _gap_ok(text, toks[i - 1], t)
             and not used[i - 1]
-            and vnorm(toks[i - 1].text) not in VI_INSTITUTION
-            and toks[i - 1].text.upper() not in VI_ACRONYMS
+            and vnorm(toks[i - 1].text) not in lex.vi_institution
+            and toks[i - 1].text.upper() not in lex.vi_acronyms
             and not toks[i - 1].initial
         )
         if len(form.words) == 1 and prev_cap:
             continue  # inside a person's name: "Nguyễn Thị Nga"
         if form.ambiguous:
             next_cap = (
-                j < len(toks) and toks[j].cap and _gap_ok(text, toks[j - 1], toks[j]) and toks[j].text.lower() not in VI_STARTERS
+                j < len(toks)
+                and toks[j].cap
+                and _gap_ok(text, toks[j - 1], toks[j])
+                and toks[j].text.lower() not in lex.vi_starters
             )
-            if t.initial or next_cap or prev_cap or _preceded_by_title(toks, i, text, VI_PERSON_TITLES):
+            if t.initial or next_cap or prev_cap or preceded_by_title(toks, i, text, lex.vi_person_titles):
                 continue
         for k in range(i, j):
             used[k] = True
@@ -341,7 +229,7 @@ def vi_names(sc: Scanner, all_tokens: list[Tok] | None = None) -> list[Value]:
     for k, t in enumerate(toks):
         low = t.text.lower()
         if t.cap and (
-            low in VI_FUNCTION or (low in VI_STARTERS and not (k and toks[k - 1].cap and _gap_ok(text, toks[k - 1], t)))
+            low in lex.vi_function or (low in lex.vi_starters and not (k and toks[k - 1].cap and _gap_ok(text, toks[k - 1], t)))
         ):
             t.cap = False
     i = 0
@@ -352,7 +240,7 @@ def vi_names(sc: Scanner, all_tokens: list[Tok] | None = None) -> list[Value]:
         j = i + 1
         while j < len(toks) and not used[j] and toks[j].cap and _gap_ok(text, toks[j - 1], toks[j]):
             j += 1
-        out.extend(_vi_run(toks, i, j, text))
+        out.extend(_vi_run(toks, i, j, text, lex))
         i = j
     for v in out:
         sc.take(v.start, v.end)
@@ -376,14 +264,14 @@ def _name_context(toks: list[Tok], i: int, j: int, text: str) -> bool:
     return False
 
 
-def _vi_run(toks: list[Tok], i: int, j: int, text: str) -> list[Value]:
+def _vi_run(toks: list[Tok], i: int, j: int, text: str, lex: Lexicon) -> list[Value]:
     run = toks[i:j]
-    titled = _preceded_by_title(toks, i, text)
+    titled = preceded_by_title(toks, i, text, lex.vi_titles)
     # Vietnamese abbreviations ("UBND", "TP") are translated, not names
-    while run and run[0].text.upper() in VI_ACRONYMS and _is_acronym(run[0].text):
+    while run and run[0].text.upper() in lex.vi_acronyms and _is_acronym(run[0].text):
         run = run[1:]
         titled = True
-    while run and run[-1].text.upper() in VI_ACRONYMS and _is_acronym(run[-1].text):
+    while run and run[-1].text.upper() in lex.vi_acronyms and _is_acronym(run[-1].text):
         run = run[:-1]
     if not run:
         return []
@@ -391,31 +279,40 @@ def _vi_run(toks: list[Tok], i: int, j: int, text: str) -> list[Value]:
     key = vnorm(first.text)
     if first.initial and not _is_acronym(first.text) and is_vi_syllable(first.text):
         # a capitalised word opening a sentence is a name only with another one after it
-        if key in VI_LEAD_TITLES and len(run) >= 2:
+        if key in lex.vi_lead_titles and len(run) >= 2:
             run, titled = run[1:], True
-        elif len(run) == 1 or key in VI_INSTITUTION or key in VI_GENERIC:
+        elif len(run) == 1 or key in lex.vi_institution or key in lex.vi_generic:
             run = run[1:]
     if not run:
         return []
     # "Phó Bí" + "thư", "Thủ" + "tướng": a title written with a capital, not a name
     after = [toks[k].text.lower() for k in range(j, min(j + 2, len(toks)))]
     low = [w.text.lower() for w in run]
-    if any(tuple(low + after[:n]) in VI_OFFICE_TITLES | VI_PERSON_TITLES for n in (1, 2)):
+    if any(tuple(low + after[:n]) in lex.vi_office_titles | lex.vi_person_titles for n in (1, 2)):
         return []
     if len(run) == 1 and len(run[0].text) == 1:
         return []  # "độ C", an initial
     words = [w.text for w in run]
+    if len(run) == 1 and run[0].initial and words[0].lower() in lex.common_words:
+        # "Video này...", "CEO của...": a common noun capitalised to open a sentence; inside a
+        # sentence an abbreviation or a capitalised loanword stays a value worth checking
+        return [_value(run, text, "weak")]
     # a word that cannot be Vietnamese, or an abbreviation that is not a Vietnamese one
     foreign = any(not is_vi_syllable(w) or _is_acronym(w) for w in words)
+    if foreign and sum(1 for w in words if not is_vi_syllable(w)) == 1 and not any(_is_acronym(w) for w in words):
+        # one loanword among Vietnamese words is a translated title ("Áo Blu Trắng"), not a foreign name
+        foreign = sum(1 for w in words if any(ch in _VI_MARKS for ch in w.lower())) < 2
     lead = vnorm(run[0].text)
-    person = _preceded_by_title(toks, i, text, VI_PERSON_TITLES)
-    if not foreign and ((len(run) >= 2 and lead in VI_INSTITUTION) or (len(run) == 1 and lead in VI_GENERIC and not person)):
+    person = preceded_by_title(toks, i, text, lex.vi_person_titles)
+    if not foreign and (
+        (len(run) >= 2 and lead in lex.vi_institution) or (len(run) == 1 and lead in lex.vi_generic and not person)
+    ):
         return [_value(run, text, "inst")]
     if foreign or titled:
         return [_value(run, text, "strong")]
-    if len(run) >= 2 and _preceded_by_title(toks, i, text, VI_OFFICE_TITLES):
+    if len(run) >= 2 and preceded_by_title(toks, i, text, lex.vi_office_titles):
         return [_value(run, text, "strong")]  # "Chủ tịch Trương Tấn Sang"
-    if 2 <= len(run) <= 4 and lead in VI_SURNAMES:
+    if 2 <= len(run) <= 4 and lead in lex.vi_surnames:
         return [_value(run, text, "strong")]
     if len(run) >= 2 and all(w.text.isascii() for w in run):
         return [_value(run, text, "strong")]  # "Tan Le": no diacritics, no Vietnamese word
@@ -439,24 +336,24 @@ def _split_compounds(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-def en_names(sc: Scanner) -> list[Value]:
+def en_names(sc: Scanner, lex: Lexicon) -> list[Value]:
     """Names in a prepared English text whose numbers and dates are already taken."""
     text = sc.text
     toks = _split_compounds([t for t in tokens(text) if sc.free(t.start, t.end)])
     for t in toks:
         low = t.text.lower()
         if t.cap and (
-            ("'" in low and low in EN_STARTERS)
-            or (t.initial and low in EN_STARTERS and low not in EN_TITLES)
+            ("'" in low and low in lex.en_starters)
+            or (t.initial and low in lex.en_starters and low not in lex.en_titles)
             or low in EN_FUNCTION
         ):
             t.cap = False
     out: list[Value] = []
     used = [False] * len(toks)
     for i, t in enumerate(toks):
-        if used[i] or (not t.cap and t.text not in EN_PLACES):
+        if used[i] or (not t.cap and t.text not in lex.en_places):
             continue
-        hit = _match_place(toks, i, text, EN_PLACES, False)
+        hit = _match_place(toks, i, text, lex.en_places, False, lex)
         if not hit:
             continue
         form, j = hit
@@ -469,8 +366,8 @@ def en_names(sc: Scanner) -> list[Value]:
             and not used[i - 1]
             and _gap_ok(text, toks[i - 1], t)
             and not toks[i - 1].initial
-            and toks[i - 1].text.lower() not in EN_GENERIC
-            and toks[i - 1].text.lower() not in EN_STARTERS
+            and toks[i - 1].text.lower() not in lex.en_generic
+            and toks[i - 1].text.lower() not in lex.en_starters
         ):
             continue  # "Vuong Dinh Hue" is no trip to Hue
         for k in range(i, j):
@@ -498,33 +395,35 @@ def en_names(sc: Scanner) -> list[Value]:
                 j += 2
             else:
                 break
-        out.extend(_en_run(toks, i, j, text))
+        out.extend(_en_run(toks, i, j, text, lex))
         i = j
     for v in out:
         sc.take(v.start, v.end)
     return out
 
 
-def _en_run(toks: list[Tok], i: int, j: int, text: str) -> list[Value]:
+def _en_run(toks: list[Tok], i: int, j: int, text: str, lex: Lexicon) -> list[Value]:
     run = toks[i:j]
     initial = run[0].initial
     titled = False
-    institution = run[-1].text.lower() in EN_GENERIC  # "General Statistics Office"
-    if initial and run[0].text.lower() in EN_STARTERS and run[0].text.lower() not in EN_TITLES:
+    institution = run[-1].text.lower() in lex.en_generic  # "General Statistics Office"
+    if initial and run[0].text.lower() in lex.en_starters and run[0].text.lower() not in lex.en_titles:
         run = run[1:]
-    while run and (run[0].text.lower() in EN_TITLES or run[0].text.lower() in EN_GENERIC or run[0].text in _EN_CONNECT):
-        if run[0].text.lower() in EN_TITLES:
+    while run and (run[0].text.lower() in lex.en_titles or run[0].text.lower() in lex.en_generic or run[0].text in _EN_CONNECT):
+        if run[0].text.lower() in lex.en_titles:
             titled = True
         run = run[1:]
-    while run and (run[-1].text.lower() in EN_GENERIC or run[-1].text in _EN_CONNECT):
+    while run and (run[-1].text.lower() in lex.en_generic or run[-1].text in _EN_CONNECT):
         run = run[:-1]
     if not run or all(len(w.text) == 1 for w in run):
         return []
     if i > 0 and not titled:
         prev = toks[i - 1].text.lower()
-        titled = prev in EN_TITLES and text[toks[i - 1].end : toks[i].start].strip(". ") == ""
+        titled = prev in lex.en_titles and text[toks[i - 1].end : toks[i].start].strip(". ") == ""
     titled = titled and not institution
     words = [w.text for w in run if w.text not in _EN_CONNECT]
+    if len(words) == 1 and words[0].lower().rstrip("s") in lex.common_words | {w.lower() for w in lex.common_words}:
+        return [_value(run, text, "weak")]  # "CEOs", "DNA"
     viet = len(words) >= 2 and all(is_vi_syllable(w) and not _is_acronym(w) for w in words)
     if titled or viet:
         return [_value(run, text, "strong")]
@@ -592,28 +491,35 @@ def names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 class NameIndex:
     """What a text offers to support names of the other text."""
 
-    __slots__ = ("_groups", "_text", "_vietnamese", "concat", "lower", "tokens")
+    __slots__ = ("_groups", "_lex", "_text", "_vietnamese", "acronyms", "concat", "initials", "lower", "tokens")
 
-    def __init__(self, text: str, vietnamese: bool):
+    def __init__(self, text: str, vietnamese: bool, lex: Lexicon):
         caps: list[list[str]] = [[]]
+        self.acronyms: set[str] = set()
         prev_end = -10
         self.lower: set[str] = set()
-        self._text, self._vietnamese = text, vietnamese
+        self._text, self._vietnamese, self._lex = text, vietnamese, lex
         self._groups: frozenset[int] | None = None
-        for m in _TOKEN.finditer(text):
+        for m in TOKEN.finditer(text):
             w = m.group(0)
             if w[:1].isupper():
                 if text[prev_end : m.start()].strip() != "":
                     caps.append([])
                 caps[-1].extend(_parts(w))
+                if _is_acronym(w) and len(w) <= 6 and w.isalpha():
+                    self.acronyms.add(fold(w))
             else:
                 caps.append([])
                 self.lower.update(_parts(w))
             prev_end = m.end()
         self.tokens: set[str] = set()
         self.concat: set[str] = set()
+        self.initials: set[str] = set()
         for run in caps:
             self.tokens.update(run)
+            for a in range(len(run)):
+                for b in range(a + 1, min(len(run), a + 6) + 1):
+                    self.initials.add("".join(w[0] for w in run[a:b]))
             for a in range(len(run)):
                 for b in range(a + 2, min(len(run), a + 5) + 1):
                     self.concat.add("".join(run[a:b]))
@@ -622,7 +528,7 @@ class NameIndex:
     def groups(self) -> frozenset[int]:
         """Table entries named in the (Vietnamese) text in any case; computed when asked."""
         if self._groups is None:
-            self._groups = _loose_groups(self._text) if self._vietnamese else frozenset()
+            self._groups = _loose_groups(self._text, self._lex) if self._vietnamese else frozenset()
         return self._groups
 
     def _has(self, tok: str) -> bool:
@@ -635,27 +541,106 @@ class NameIndex:
                 return True  # "Video" / "video", "iPhone" / "iphone"
         return False
 
-    def supports(self, toks: tuple[str, ...], lenient: bool = True) -> bool:
+    def _exact(self, tok: str) -> bool:
+        """Letter for letter (case and diacritics folded); an abbreviation may take a plural
+        ("CEO" / "CEOs"), a word that cannot be Vietnamese may be written in lower case."""
+        if tok in self.tokens:
+            return True
+        if tok + "s" in self.tokens or tok + "es" in self.tokens:
+            return True  # "Apsara" / "Apsaras": an English plural
+        if len(tok) <= 4 and tok.endswith("s") and tok[:-1] in self.tokens:
+            return True
+        return not is_vi_syllable(tok) and tok in self.lower
+
+    def supports(self, toks: tuple[str, ...], lenient: bool = True, exact: bool = False) -> bool:
         """``lenient``: a full name is also supported by its last word alone ("Lê Xuân
-        Định" / "Mr. Dinh"); not the other way round."""
+        Định" / "Mr. Dinh"); not the other way round.  ``exact``: every word letter for
+        letter (else one edit apart is enough)."""
         if not toks:
             return True
-        if all(self._has(t) for t in toks):
+        has = self._exact if exact else self._has
+        if all(has(t) for t in toks):
             return True
         joined = "".join(toks)
         if joined in self.concat or joined in self.tokens:
             return True
-        if lenient and len(toks) >= 2 and self._has(toks[-1]):
+        if lenient and len(toks) >= 2 and has(toks[-1]):
             return True
         return False
 
+    def abbreviates(self, toks: tuple[str, ...], acronym: bool) -> bool:
+        """An abbreviation and the words it abbreviates across the two texts: "NYU" for "New
+        York" (+ University), "BU" for "Boston" (+ University); ``acronym``: ``toks`` is the
+        abbreviation, else the words."""
+        if acronym:
+            a = toks[0]
+            return any(_initials_of(i, a) for i in self.initials)
+        i = "".join(t[0] for t in toks)
+        return any(_initials_of(i, a) for a in self.acronyms)
 
-def _loose_groups(text: str) -> frozenset[int]:
+    def near_misses(self, toks: tuple[str, ...]) -> list[tuple[str, str]]:
+        """Each word of a name that is not here letter for letter but one or two letters apart
+        from a word that is (``near``), with that word: a misspelled name.  Words with no such
+        neighbour are left out (the English may drop a given name); empty: nothing misspelled."""
+        out = []
+        pool = self.tokens | {w for w in self.lower if not is_vi_syllable(w)}
+        for t in toks:
+            if self._exact(t):
+                continue
+            cands = sorted(w for w in pool if near(t, w))
+            if cands:
+                out.append((t, cands[0]))
+        return out
+
+
+_INSTITUTION_LETTERS = set("ucis")  # University, College, Institute, School
+
+
+def _initials_of(initials: str, acronym: str) -> bool:
+    """Whether ``acronym`` is ``initials`` with at most one more letter at either end (a
+    single initial only with an institution's letter: "BU")."""
+    if not initials or len(acronym) < 2 or initials not in acronym or len(acronym) - len(initials) > 1:
+        return False
+    if len(initials) >= 2:
+        return True
+    return acronym.startswith(initials) and acronym[1:] in _INSTITUTION_LETTERS
+
+
+def near(a: str, b: str) -> bool:
+    """Two spellings of one name: the same first two letters, one edit apart (two for words
+    of seven letters or more), neither a mere plural of the other is excluded."""
+    if a == b or a[:2] != b[:2] or min(len(a), len(b)) < 4:
+        return False
+    limit = 2 if min(len(a), len(b)) >= 7 else 1
+    if abs(len(a) - len(b)) > limit:
+        return False
+    return _distance(a, b, limit) <= limit
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Edit distance with swaps of two letters as one edit ("Edwrad" / "Edward"), stopped
+    once it exceeds ``limit``."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            d = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                d = min(d, prev2[j - 2] + 1)
+            cur.append(d)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _loose_groups(text: str, lex: Lexicon) -> frozenset[int]:
     """Table entries whose Vietnamese form occurs in any case ("ở mỹ", "nước anh")."""
-    words = [m.group(0).lower() for m in _TOKEN.finditer(text)]
+    words = [m.group(0).lower() for m in TOKEN.finditer(text)]
     found: set[int] = set()
     for i, w in enumerate(words):
-        for form in VI_PLACES.get(w, []) + VI_PLACES.get(w.capitalize(), []) + VI_PLACES.get(w.upper(), []):
+        for form in lex.vi_places.get(w, []) + lex.vi_places.get(w.capitalize(), []) + lex.vi_places.get(w.upper(), []):
             k = len(form.words)
             if tuple(x.lower() for x in words[i : i + k]) == tuple(x.lower() for x in form.words):
                 found |= form.groups

@@ -17,6 +17,8 @@ from vnsum.text.clean import fold_tone_placement
 
 from .values import Value
 
+#: a word, with inner dots, apostrophes, ampersands and hyphens ("TP.HCM", "AT&T", "Xơ-un")
+TOKEN = re.compile(r"[^\W\d_]+(?:(?:[.'&-]|\.-)[^\W\d_]+)*", re.UNICODE)
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
@@ -36,8 +38,6 @@ _WORDLIKE = re.compile(r"[^\W\d_]{3,}")
 
 def unglue(text: str) -> str:
     """Put a space where a word runs into the next capitalised Vietnamese word."""
-    from .names import is_vi_syllable
-
     out: list[str] = []
     last = 0
     for m in _WORDLIKE.finditer(text):
@@ -117,3 +117,31 @@ def sentence_initial(text: str, start: int) -> bool:
     if ch in "'" and (i == 0 or text[i - 1] in " \n"):
         return True
     return False
+
+
+_VI_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
+    r"(?:a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ya|ye|oai|oay|oao"
+    r"|oeo|uay|uoi|uou|uya|uye|uyu|ieu|yeu|uoa)"
+    r"(?:ch|nh|ng|c|m|n|p|t)?$"
+)
+_VI_LETTERS = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+
+
+def is_vi_syllable(word: str) -> bool:
+    """Whether a word can be a Vietnamese syllable (with or without its diacritics)."""
+    low = word.lower()
+    if any(ch in _VI_LETTERS for ch in low):
+        return not any(ch in "fjwz" for ch in low)
+    f = fold(word)
+    if not f.isalpha() or not f.isascii():
+        return False
+    if not _VI_SYLLABLE.match(f):
+        return False
+    if f[0] == "k" and f[1:2] not in ("i", "e", "y", "h"):
+        return False
+    if f[0] == "c" and f[1:2] in ("i", "e", "y"):
+        return False
+    if f.startswith(("gh", "ngh")) and f[len("ngh" if f.startswith("ngh") else "gh") :][:1] not in ("i", "e"):
+        return False
+    return True

@@ -41,9 +41,10 @@ Tây Nguyên | Central Highlands; Tay Nguyen |
 Đồng bằng sông Cửu Long; ĐBSCL; miền Tây Nam Bộ | Mekong Delta |
 sông Mê Kông; Mê Kông; Mekong; sông Cửu Long | Mekong |
 sông Hồng | Red River |
-Mỹ; Hoa Kỳ; Hoa Kì; Hợp chủng quốc Hoa Kỳ | US; U.S.; USA; U.S.A.; United States; America; the States | American; Americans
+Mỹ; Hoa Kỳ; Hoa Kì; Hợp chủng quốc Hoa Kỳ | US; U.S.; USA; U.S.A.; United States; America; the States; Americas | American; Americans
 Mỹ Latinh; Mỹ La-tinh; châu Mỹ Latinh | Latin America | Latin American
 châu Mỹ; Châu Mỹ | Americas; America | American
+La Tinh; Latinh; La-tinh | Latin America | Latin; Latino; Latinos; Latina; Latinas; Hispanic; Hispanics
 Trung Quốc; Trung?; Hoa? | China; PRC; Beijing | Chinese
 Bắc Kinh | Beijing; Peking |
 Quảng Châu | Guangzhou; Canton |
@@ -181,6 +182,15 @@ BHXH BHYT BHTN KCN KKT CTCP HĐQT TGĐ GĐ PGĐ BQL DN DNNN NĐT NHTM TMCP TNHH 
 GTVT TN&MT TNMT NN&PTNT KH&ĐT LĐTBXH TAND VKSND VKS CA CAND QĐND QĐ NĐ TW HN XK NK
 ĐBQH ĐB MTTQ HLV BTC NSND NSƯT GS PGS TS ThS BS KS LS ThS.BS TS.BS CLB VĐV SV HS
 TTXVN VTV VOV HTV QL ĐT TL KDC KĐT ND BV PV CTV
+"""
+
+#: common nouns written with a capital or in capitals in both languages (abbreviations,
+#: loanwords): one of them alone is no name, only a weak value ("CEO", "Video")
+COMMON_WORDS = """
+CEO CFO CTO COO GDP GNP CPI FDI ODA ATM DNA ADN RNA HIV AIDS TV PC IT IQ SMS GPS USB VIP PhD MBA
+CV ID PIN SIM LED LCD CD DVD MRI ICU IVF AI UFO SUV MC DJ PR KPI OTP QR SOS
+Video Internet Email Website Web Blog Online Robot Taxi Game Show Clip Camera Laptop Smartphone
+Selfie Startup Pizza Radio Piano Guitar Golf Tennis Yoga Karaoke Menu Logo Album Virus Vaccine Oxy
 """
 
 #: Vietnamese words that open the name of an institution or a title; a

@@ -18,6 +18,7 @@ from vnsum.cli.common import (
     DEVICE,
     ENGINE,
     FORCE,
+    GLOSSARY,
     LENGTH,
     MAX_BYTES,
     OFFLINE,
@@ -134,6 +135,7 @@ def batch_command(
     device: Device = DEVICE,
     threads: int = THREADS,
     force: bool = FORCE,
+    glossary: Optional[str] = GLOSSARY,
     max_bytes: Optional[int] = MAX_BYTES,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr."),
     no_cache: bool = typer.Option(
@@ -181,6 +183,7 @@ def batch_command(
         device=device,
         threads=threads,
         force=force,
+        glossary=glossary,
         quiet=True,
     )
     if not output.strip():

@@ -12,6 +12,7 @@ from vnsum.cli.common import (
     DEVICE,
     ENGINE,
     FORCE,
+    GLOSSARY,
     LENGTH,
     MAX_BYTES,
     OFFLINE,
@@ -49,6 +50,7 @@ def brief_command(
     threads: int = THREADS,
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the brief to FILE (atomically) instead of stdout."),
     force: bool = FORCE,
+    glossary: Optional[str] = GLOSSARY,
     max_bytes: Optional[int] = MAX_BYTES,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or timings on stderr."),
     strict: bool = typer.Option(
@@ -83,6 +85,7 @@ def brief_command(
         device=device,
         threads=threads,
         force=force,
+        glossary=glossary,
         quiet=quiet,
     )
     target = check_output(output, [f for f in files or [] if f != "-"]) if output is not None else None
@@ -110,8 +113,8 @@ def brief_command(
             render(briefs, chosen, fh, view)
     if cache is not None:
         cache.close()
-    if strict and any(b.checks for b in briefs):
-        flagged = sum(len(b.checks) for b in briefs)
+    flagged = sum(1 for b in briefs for c in b.checks if c.counts)  # a unit conversion is shown, not counted
+    if strict and flagged:
         raise typer.Exit(fail_quietly(env, f"vnsum: {flagged} value(s) did not pass the checks (--strict)"))
 
 

@@ -8,7 +8,7 @@ from typing import Any, Optional
 import typer
 
 from vnsum.cli.choices import Format, resolve_format
-from vnsum.cli.common import MAX_BYTES
+from vnsum.cli.common import GLOSSARY, MAX_BYTES
 from vnsum.cli.env import Environment
 from vnsum.errors import InputError
 
@@ -20,17 +20,25 @@ def check_command(
     ),
     fmt: Format = typer.Option("auto", "--format", "-f", help="json: one result a line (the default when piped); rich: a table."),
     max_bytes: Optional[int] = MAX_BYTES,
+    glossary: Optional[str] = GLOSSARY,
 ) -> None:
     """Check numbers, dates, amounts and names: a translation against its Vietnamese, or a summary against its article.
 
     Prints one JSON result a line ({"line", "kind", "ok", "checked", "problems"}); a line that is
     not a record gets {"line", "error"}. Exit 0 when every record passes, 5 when some do not, 1 for bad lines.
+    With --glossary, translations are also checked against the glossary (a "glossary" problem per term not rendered).
     """
     from vnsum import checks
     from vnsum.cli.inputs import read_inputs, size_limit
-    from vnsum.errors import ExitCode
+    from vnsum.errors import ExitCode, UsageError
 
     env: Environment = ctx.obj
+    lexicon = None
+    if glossary:
+        try:
+            lexicon = checks.build_lexicon(checks.load_glossary(glossary))
+        except checks.GlossaryError as exc:
+            raise UsageError(f"--glossary {exc}") from None
     src = read_inputs(env, [file] if file else [], None, size_limit(max_bytes))[0]
     results: list[dict[str, Any]] = []
     for n, line in enumerate(src.text.splitlines(), 1):
@@ -40,7 +48,7 @@ def check_command(
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise ValueError("not a JSON object")
-            results.append({"line": n, **checks.check_record(record)})
+            results.append({"line": n, **checks.check_record(record, lexicon)})
         except ValueError as exc:  # JSONDecodeError included
             results.append({"line": n, "error": str(exc).splitlines()[0]})
     if not results:

@@ -33,6 +33,12 @@ COMPUTE_TYPE: Any = typer.Option(
 DEVICE: Any = typer.Option("auto", "--device", help="Where models run.", envvar="VNSUM_DEVICE")
 THREADS: Any = typer.Option(0, "--threads", help="CPU threads (0: physical cores).", envvar="VNSUM_THREADS")
 FORCE: Any = typer.Option(False, "--force", help="Summarise even if the text does not look Vietnamese.")
+GLOSSARY: Any = typer.Option(
+    None,
+    "--glossary",
+    help="Glossary file: 'Vietnamese<TAB>English' lines and terms to keep as is (README, Glossary).",
+    envvar="VNSUM_GLOSSARY",
+)
 MAX_BYTES: Any = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this (default 5 MB, or VNSUM_MAX_BYTES).")
 
 
@@ -50,6 +56,7 @@ def build_options(
     threads: int,
     force: bool,
     quiet: bool,
+    glossary: Optional[str] = None,
 ) -> Options:
     """The Pipeline options from the command line, checked the same way in every command."""
     from vnsum.engines import EngineOptions
@@ -71,6 +78,7 @@ def build_options(
         offline=offline,
         force=force,
         quiet=quiet,
+        glossary=glossary,
         engine=EngineOptions(name=engine.value, device=device.value, compute_type=compute_type.value, threads=threads),
     )
 

@@ -92,7 +92,9 @@ def eval_command(
                 progress.advance(True)
                 continue
             results.append(
-                EvalRow.from_brief(record, brief.to_dict(), seconds=time.perf_counter() - start, flags=len(brief.checks))
+                EvalRow.from_brief(
+                    record, brief.to_dict(), seconds=time.perf_counter() - start, flags=sum(1 for c in brief.checks if c.counts)
+                )
             )
             progress.advance(False)
     report = aggregate(results, include_rows=rows)

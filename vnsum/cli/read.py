@@ -8,7 +8,7 @@ from typing import Any, Optional
 import typer
 
 from vnsum.cli.choices import Format, resolve_format
-from vnsum.cli.common import MAX_BYTES
+from vnsum.cli.common import GLOSSARY, MAX_BYTES
 from vnsum.cli.env import Environment
 
 
@@ -20,6 +20,7 @@ def read_command(
     url: Optional[str] = typer.Option(None, "--url", help="Fetch the article from this web page."),
     fmt: Format = typer.Option("auto", "--format", "-f", help="rich on a terminal, plain otherwise; json for scripts."),
     max_bytes: Optional[int] = MAX_BYTES,
+    glossary: Optional[str] = GLOSSARY,
 ) -> None:
     """Show how vnsum read the article: each paragraph's kind (body, lead, caption, credit, byline, ...), the body
     sentences, and what was left out. No model needed."""
@@ -30,7 +31,7 @@ def read_command(
     env: Environment = ctx.obj
     src = read_inputs(env, [file] if file else [], url, size_limit(max_bytes))[0]
     report = reading_report(parse_article(src.text))
-    report = {"source": src.name, **report, "notes": [*src.notes, *report["notes"]]}
+    report = {"source": src.name, **report, "notes": [*src.notes, *report["notes"], *_glossary_notes(glossary, src.text)]}
     chosen = resolve_format(fmt.value, bool(env.stdout_isatty))
     out = env.stdout
     assert out is not None
@@ -40,6 +41,24 @@ def read_command(
         _rich(report, env)
     else:
         out.write(_plain(report, markdown=chosen == "markdown"))
+
+
+def _glossary_notes(path: Optional[str], text: str) -> list[str]:
+    """With --glossary: which of its terms the article holds (the brief enforces those)."""
+    if not path:
+        return []
+    from vnsum import checks
+    from vnsum.errors import UsageError
+
+    try:
+        glossary = checks.load_glossary(path)
+    except checks.GlossaryError as exc:
+        raise UsageError(f"--glossary {exc}") from None
+    terms = glossary.present(text)
+    if not terms:
+        return [f"glossary: none of its {len(glossary.terms)} terms occurs in the article"]
+    shown = "; ".join(f"{t.vi} -> {t.en}" for t in terms[:12]) + (" ..." if len(terms) > 12 else "")
+    return [f"glossary: {len(terms)} of its {len(glossary.terms)} terms occur in the article: {shown}"]
 
 
 def _plain(report: dict[str, Any], markdown: bool = False) -> str:

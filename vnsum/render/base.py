@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO
 
-from vnsum.brief import Brief, KeyPoint
+from vnsum.brief import Brief, CheckProblem, KeyPoint
 
 
 @dataclass(frozen=True)
@@ -63,4 +63,28 @@ def flagged(brief: Brief) -> dict[str, int]:
 
 def check_lines(brief: Brief) -> list[str]:
     """One line per check problem, the same words in every format."""
-    return [f"{c.field}: {c.kind} {c.value!r} {c.problem} (Vietnamese: {c.text_vi})" for c in brief.checks]
+    return [_check_line(c) for c in brief.checks]
+
+
+def _check_line(c: CheckProblem) -> str:
+    what = {"misspelled": "the other side writes", "converted to other units": "from"}.get(c.problem, "expected")
+    expected = f" ({what} {c.expected!r})" if c.expected else ""
+    shown = f", in the English {c.value_en!r}" if c.value_en else ""
+    return f"{c.field}: {c.kind} {c.value!r} {c.problem}{expected}{shown} (Vietnamese: {c.text_vi})"
+
+
+def mark_values(text: str, values: list[str], before: str, after: str) -> str:
+    """``text`` with each of ``values`` wrapped where it occurs (whole words; the first
+    occurrence of each), so the reader sees which value of the summary is not supported."""
+    import re
+
+    for v in dict.fromkeys(x for x in values if x):
+        m = re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", text)
+        if m:
+            text = text[: m.start()] + before + m.group(0) + after + text[m.end() :]
+    return text
+
+
+def summary_marks(brief: Brief) -> list[str]:
+    """The English of each summary value the article does not support."""
+    return [c.value_en for c in brief.checks if c.field == "summary_vi" and c.value_en and c.counts]

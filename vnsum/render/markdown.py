@@ -6,7 +6,7 @@ import re
 from typing import IO
 
 from vnsum.brief import Brief
-from vnsum.render.base import RenderOptions, check_lines, flagged, register, source_ref
+from vnsum.render.base import RenderOptions, check_lines, flagged, mark_values, register, source_ref, summary_marks
 from vnsum.render.sanitize import sanitize, sanitize_brief
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
@@ -27,7 +27,8 @@ def to_markdown(brief: Brief, show_source: bool = False, level: int = 1) -> str:
     if b.headline_en:
         out += [f"{h} {md(b.headline_en)}" + (MARK if "headline_en" in marks else ""), ""]
     summary_mark = MARK if {"summary_en", "summary_vi"} & set(marks) else ""
-    out += [f"{h}# Summary{summary_mark}", "", md(b.summary_en), "", f"{h}# Key points", ""]
+    summary = mark_values(md(b.summary_en), [md(v) for v in summary_marks(b)], "**", "**" + MARK)
+    out += [f"{h}# Summary{summary_mark}", "", summary, "", f"{h}# Key points", ""]
     for i, p in enumerate(b.key_points, 1):
         out.append(f"{i}. {md(p.text_en)}" + (MARK if f"key_points[{i - 1}].text_en" in marks else ""))
         if show_source:

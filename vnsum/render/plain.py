@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO
 
 from vnsum.brief import Brief
-from vnsum.render.base import RenderOptions, check_lines, flagged, header, register, source_ref
+from vnsum.render.base import RenderOptions, check_lines, flagged, header, mark_values, register, source_ref, summary_marks
 from vnsum.render.sanitize import sanitize_brief
 
 #: After an item the faithfulness checks flagged.
@@ -18,7 +18,8 @@ def to_plain(brief: Brief, show_source: bool = False) -> str:
     out: list[str] = []
     if b.headline_en:
         out += [b.headline_en + (MARK if "headline_en" in marks else ""), ""]
-    out += ["Summary:" + (MARK if {"summary_en", "summary_vi"} & set(marks) else ""), b.summary_en, "", "Key points:"]
+    summary = mark_values(b.summary_en, summary_marks(b), "", MARK)  # each unsupported value where it is
+    out += ["Summary:" + (MARK if {"summary_en", "summary_vi"} & set(marks) else ""), summary, "", "Key points:"]
     for i, p in enumerate(b.key_points, 1):
         out.append(f"{i}. {p.text_en}" + (MARK if f"key_points[{i - 1}].text_en" in marks else ""))
         if show_source:

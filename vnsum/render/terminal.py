@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from vnsum.brief import Brief
-from vnsum.render.base import RenderOptions, check_lines, flagged, register, source_ref
+from vnsum.render.base import RenderOptions, check_lines, flagged, register, source_ref, summary_marks
 from vnsum.render.sanitize import sanitize_brief
 
 
@@ -27,7 +27,10 @@ def print_rich(brief: Brief, file: IO[str], show_source: bool = False, width: in
     if b.headline_en:
         # In the panel, not its title: a title is cut to one line, a headline must be read whole.
         body += [mark(Text(b.headline_en, style="bold"), {"headline_en"}), Text("")]
-    body += [mark(Text("Summary", style="bold cyan"), {"summary_en", "summary_vi"}), Text(b.summary_en), Text("")]
+    summary = Text(b.summary_en)
+    for value in summary_marks(b):  # each unsupported value where it is
+        summary.highlight_words([value], style="bold yellow reverse")
+    body += [mark(Text("Summary", style="bold cyan"), {"summary_en", "summary_vi"}), summary, Text("")]
     body.append(Text("Key points", style="bold cyan"))
     for i, p in enumerate(b.key_points, 1):
         line = Text(f"{i}. ", style="bold")
