@@ -158,3 +158,15 @@ def test_recipe_may_pin_a_revision() -> None:
     commit = "0" * 40
     recipe = parse_recipe(f'[summarizer]\nmodel = "m"\nrevision = "{commit}"\n[translator]\nmodel = "t"\n', "x.toml")
     assert recipe.summarizer.revision == commit and recipe.translator.revision is None
+
+
+def test_vnsum_read_shows_the_articles_spelling(run_cli, tmp_path: Path) -> None:
+    """`vnsum read` used to rewrite "hoà" to "hòa"; the article's own placement, either one, now stays."""
+    article = tmp_path / "a.txt"
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    text = "\n".join([lines[0], *lines[1:], "Ủy ban tỉnh Khánh Hoà cho biết chính sách hoà giải được thông qua."])
+    article.write_text(text, encoding="utf-8")
+    r = run_cli("read", article, "-f", "json")
+    assert r.code == 0, r.err
+    assert "Khánh Hoà" in r.out and "hoà giải" in r.out and "Tỉnh ủy" in r.out
+    assert "Khánh Hòa" not in r.out and "Tỉnh uỷ" not in r.out
