@@ -1,10 +1,20 @@
 """How vnsum reads an article's structure, against the hand-labelled gold set.
 
-The gold set (``benchmarks/structure_gold/part*.jsonl``, labelled with the rules of
-``../shared/corpus/structure-conventions.md``) stores, for each of 60 dev articles, the
+The gold set (``benchmarks/structure_gold/*.jsonl``, labelled with the rules of
+``../shared/corpus/structure-conventions.md``) stores, for each of 200 dev articles, the
 character spans of its body sentences and of its non-body items (caption, credit, byline,
 source line, related links, furniture, sub-heading); never the articles' text, which comes
 from the dev corpus at run time (its sha1 is checked).
+
+``structure_gold/split.json`` fixed, before the last 140 articles were labelled, which part
+rules and the caption model may be written on and which part is only scored:
+
+- the fitting part: "seen_old" (60 articles labelled first, ``part1-4.jsonl``) and "fit" (70,
+  ``fit_a/b.jsonl``): read freely, the caption model is fitted on it
+  (``benchmarks/train_captions.py``);
+- the unseen part: "unseen" (70, ``unseen_a/b.jsonl``), labelled by other readers, never read
+  by whoever writes the rules, scored once at the end. Its figures are the ones that count.
+  ``--errors`` never prints the unseen part's articles.
 
 vnsum reads ``title + "\\n" + text`` (what a user's file looks like; ``--no-title`` reads the
 text alone). Its body sentences are mapped back to character offsets of ``text`` by searching
@@ -22,7 +32,7 @@ Figures, overall and per dataset:
 
 It also parses all dev articles (200) and counts those where vnsum finds no body.
 
-    python benchmarks/structure_eval.py [--no-title] [--errors] [--write]
+    python benchmarks/structure_eval.py [--part fitting|unseen|all] [--no-title] [--errors] [--write]
 """
 
 from __future__ import annotations
@@ -87,10 +97,30 @@ def load_corpus(path: Path) -> dict[str, dict]:
     return {r["id"]: r for r in (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())}
 
 
-def load_gold() -> list[dict]:
+FITTING = "fitting"
+UNSEEN = "unseen"
+
+
+def split_of() -> dict[str, str]:
+    """Article id -> "fitting" or "unseen" (``structure_gold/split.json``)."""
+    split = json.loads((GOLD_DIR / "split.json").read_text(encoding="utf-8"))
+    out = {rid: FITTING for key in ("seen_old", "fit") for rid in split[key]}
+    out.update({rid: UNSEEN for rid in split["unseen"]})
+    return out
+
+
+def load_gold(part: str = FITTING) -> list[dict]:
+    """The gold records of one part ("fitting", "unseen") or of both ("all")."""
+    parts = split_of()
     rows = []
-    for part in sorted(GOLD_DIR.glob("part*.jsonl")):
-        rows += [json.loads(line) for line in part.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for path in sorted(GOLD_DIR.glob("*.jsonl")):
+        if part == FITTING and path.name.startswith("unseen"):
+            continue  # never even opened while working on the fitting part
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                if part == "all" or parts.get(rec["id"]) == part:
+                    rows.append(rec)
     return rows
 
 
@@ -185,11 +215,13 @@ def summarise(counts: dict) -> dict[str, float]:
     }
 
 
-def evaluate(corpus: Path, with_title: bool = True) -> tuple[dict[str, dict], dict[str, dict], int, list[str]]:
+def evaluate(
+    corpus: Path, with_title: bool = True, part: str = FITTING
+) -> tuple[dict[str, dict], dict[str, dict], int, list[str]]:
     rows = load_corpus(corpus)
     totals: dict[str, dict] = defaultdict(lambda: defaultdict(int))
     per_article: dict[str, dict] = {}
-    for gold in load_gold():
+    for gold in load_gold(part):
         row = rows[gold["id"]]
         if hashlib.sha1(row["text"].encode("utf-8")).hexdigest()[:12] != gold["sha1"]:
             raise SystemExit(f"{gold['id']}: the corpus text differs from the one the gold set was made on")
@@ -230,7 +262,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--no-title", action="store_true", help="read the text alone, without its title line")
-    ap.add_argument("--errors", action="store_true", help="print each article's missed and spurious sentences")
+    ap.add_argument(
+        "--part",
+        choices=[FITTING, UNSEEN, "both"],
+        default=FITTING,
+        help="which part of the gold set: the fitting part (default), the unseen part, or each of the two",
+    )
+    ap.add_argument(
+        "--errors", action="store_true", help="print each article's missed and spurious sentences (fitting part only)"
+    )
     ap.add_argument("--write", action="store_true", help="also store the output in benchmarks/RESULTS.md")
     args = ap.parse_args()
     from _results import run_and_record
@@ -240,13 +280,18 @@ def main() -> None:
 
 def _run(args: argparse.Namespace) -> None:
     with_title = not args.no_title
-    totals, per_article, n_dev, failed = evaluate(args.corpus, with_title)
-    print(
-        f"gold set: {totals['all']['articles']} hand-labelled dev articles; input: {'title + text' if with_title else 'text alone'}\n"
-    )
-    print(table(totals))
-    print(f"\ndev articles with no body found: {len(failed)} of {n_dev}" + (f" ({', '.join(failed)})" if failed else ""))
-    if args.errors:
+    parts = [FITTING, UNSEEN] if args.part == "both" else [args.part]
+    for part in parts:
+        totals, per_article, n_dev, failed = evaluate(args.corpus, with_title, part)
+        name = "fitting part (seen_old + fit)" if part == FITTING else "unseen part (scored only, never read)"
+        print(
+            f"### {name}: {totals['all']['articles']} hand-labelled dev articles; "
+            f"input: {'title + text' if with_title else 'text alone'}\n"
+        )
+        print(table(totals))
+        print()
+    print(f"dev articles with no body found: {len(failed)} of {n_dev}" + (f" ({', '.join(failed)})" if failed else ""))
+    if args.errors and args.part == FITTING:
         for rid, c in per_article.items():
             errs = c["_errors"]
             if not any(errs.values()):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from conftest import DATA, SEED
 
 from vnsum.keypoints import overlap, select, tokens
@@ -78,7 +80,7 @@ def test_centrality_in_linear_time_equals_the_pairwise_mean() -> None:
 
 
 def test_keypoints_of_a_5mb_article(run_cli, tmp_path) -> None:
-    """A 5 MB article (the default size limit) through `vnsum keypoints` (its time: benchmarks/bench_limits.py)."""
+    """A 5 MB article (the default size limit) through `vnsum keypoints` (its time: benchmarks/bench_read.py)."""
     from conftest import DATA
 
     body = "\n".join((DATA / "seed_binhduong.txt").read_text(encoding="utf-8").splitlines()[1:])
@@ -86,3 +88,4 @@ def test_keypoints_of_a_5mb_article(run_cli, tmp_path) -> None:
     big.write_text("Tiêu đề\n" + "\n".join([body] * (4_900_000 // len(body.encode()))), encoding="utf-8")
     r = run_cli("keypoints", big, "-f", "json")
     assert r.code == 0, r.err
+    assert json.loads(r.out)

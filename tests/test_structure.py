@@ -393,7 +393,8 @@ def test_reading_report_shape() -> None:
     assert entries[4]["sentences"] == ["Theo hãng tin AFP, cuộc biểu tình kéo dài ba ngày.", "Khoảng 5.000 người tham gia."]
     assert entries[4]["text"] == " ".join(entries[4]["sentences"])
     assert all(e["sentences"] == [] for e in entries if e["kind"] not in BODY_KINDS)
-    assert set(entries[0]) == {"kind", "text", "sentences", "line", "paragraph"}
+    assert set(entries[0]) == {"kind", "text", "sentences", "line", "paragraph", "why", "caption_score", "unsure"}
+    assert all(e["why"] for e in entries)  # every piece says why it got its kind
     assert any("caption" in n for n in report["notes"])
 
 
@@ -412,8 +413,8 @@ def test_key_points_never_contain_known_non_body_text() -> None:
 # --- speed ----------------------------------------------------------------------------------
 
 
-def test_five_megabytes_parse() -> None:
-    """A 5 MB article in one line and in many parses to body sentences (its time: benchmarks/bench_limits.py)."""
+def test_five_megabytes_are_read() -> None:
+    """5 MB in one line and in many lines (its speed is measured side by side in benchmarks/bench_sizes.py)."""
     paragraph = (
         "Sáng 12/3, UBND TP.HCM tổ chức hội nghị tổng kết năm. Ông Nguyễn Văn A. cho biết doanh thu tăng 5,66%. "
         "Lãnh đạo thành phố phát biểu tại hội nghị - Ảnh: Minh Hòa Theo báo cáo, năm nay thành phố đạt nhiều kết quả "

@@ -1,6 +1,6 @@
 """vnsum: a Vietnamese news article in, an English brief out.
 
-The public API is ``summarize(text, ...) -> Brief``; ``Pipeline`` keeps models
+The public API is ``summarize(text, ...) -> Brief`` and ``digest(articles, ...) -> Digest``; ``Pipeline`` keeps models
 loaded across articles. Nothing heavy (torch, transformers, ctranslate2) is
 imported until a model is actually loaded.
 """
@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from vnsum._version import __version__
 
-__all__ = ["Brief", "KeyPoint", "Options", "Pipeline", "__version__", "summarize"]
+__all__ = ["Brief", "Digest", "KeyPoint", "Options", "Pipeline", "__version__", "digest", "summarize"]
 
 if TYPE_CHECKING:
     from vnsum.brief import Brief, KeyPoint
     from vnsum.pipeline import Options, Pipeline, summarize
+    from vnsum.stories.model import Digest
+    from vnsum.stories.run import digest
 
 
 def __getattr__(name: str) -> Any:
@@ -27,4 +29,12 @@ def __getattr__(name: str) -> Any:
         from vnsum import pipeline
 
         return getattr(pipeline, name)
+    if name == "digest":
+        from vnsum.stories.run import digest
+
+        return digest
+    if name == "Digest":
+        from vnsum.stories.model import Digest
+
+        return Digest
     raise AttributeError(f"module 'vnsum' has no attribute {name!r}")

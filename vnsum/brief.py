@@ -5,8 +5,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
+from types import UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from vnsum._version import __version__
 
@@ -85,17 +86,61 @@ class Brief:
         return {"vnsum_version": __version__, **asdict(self)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Brief:
+    def from_dict(cls, data: Any) -> Brief:
         """A ``to_dict()`` back as a Brief (the result cache, history); unknown keys are dropped.
 
-        Raises TypeError or ValueError when ``data`` is not a brief.
+        Every field is checked against its type (``key_points: 5``, a summary that is a number,
+        a missing field): raises ValueError naming the first one that is wrong.
         """
-        names = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in names}
-        point_names = {f.name for f in fields(KeyPoint)}
-        values["key_points"] = [
-            KeyPoint(**{k: v for k, v in p.items() if k in point_names}) for p in data.get("key_points") or []
-        ]
-        check_names = {f.name for f in fields(CheckProblem)}
-        values["checks"] = [CheckProblem(**{k: v for k, v in c.items() if k in check_names}) for c in data.get("checks") or []]
-        return cls(**values)
+        return _build(cls, data, "brief")
+
+
+def _build(cls: type[Any], data: Any, where: str) -> Any:
+    """An instance of dataclass ``cls`` from a JSON object, each field checked against its hint."""
+    if not isinstance(data, dict):
+        raise ValueError(f"{where} is not an object")
+    hints = get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name not in data:
+            if f.default is MISSING and f.default_factory is MISSING:
+                raise ValueError(f"{where}.{f.name} is missing")
+            continue
+        values[f.name] = _conform(data[f.name], hints[f.name], f"{where}.{f.name}")
+    return cls(**values)
+
+
+def _conform(value: Any, hint: Any, where: str) -> Any:
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, UnionType):
+        if value is None and type(None) in args:
+            return None
+        (inner,) = [a for a in args if a is not type(None)]
+        return _conform(value, inner, where)
+    if origin is list:
+        if not isinstance(value, list):
+            raise ValueError(f"{where} is not a list")
+        return [_conform(v, args[0], f"{where}[{i}]") for i, v in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ValueError(f"{where} is not an object")
+        return {str(k): _conform(v, args[1], f"{where}.{k}") for k, v in value.items()}
+    if is_dataclass(hint):
+        return _build(hint, value, where)  # type: ignore[arg-type]
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"{where} is not true or false")
+        return value
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"{where} is not a number")
+        return float(value)
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{where} is not an integer")
+        return value
+    if hint is str:
+        if not isinstance(value, str):
+            raise ValueError(f"{where} is not a string")
+        return value
+    raise TypeError(f"{where}: no check for {hint!r}")  # a new field type: add it here

@@ -29,16 +29,24 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from vnsum import jsonsafe
+from vnsum.brief import Brief
+from vnsum.errors import StorageError
+
 __all__ = [
+    "PER_REQUEST_FIELDS",
+    "STORED_FIELDS",
     "CacheInfo",
+    "DamagedEntry",
     "HistoryEntry",
+    "Request",
     "ResultCache",
     "cache_key",
     "default_path",
@@ -77,6 +85,74 @@ CREATE TABLE IF NOT EXISTS history (
     brief        TEXT NOT NULL
 );
 """
+
+
+#: Brief fields that describe one request, not the article: never stored, filled from each
+#: request (the page's own date and author, its reading notes, this run's timings).
+PER_REQUEST_FIELDS = frozenset({"source", "date", "author", "timings", "notes"})
+#: Brief fields that follow from what the key covers (the cleaned text, the recipe, the models'
+#: revisions, the options, vnsum's version): stored, served as they are. Every field of Brief
+#: is in exactly one of the two sets (a test says so, so a new field is a choice, not an accident).
+STORED_FIELDS = frozenset(
+    {
+        "headline_vi",
+        "headline_en",
+        "summary_vi",
+        "summary_en",
+        "key_points",
+        "models",
+        "recipe",
+        "engine",
+        "chunks",
+        "warnings",
+        "checks",
+        "values_checked",
+    }
+)
+#: The stored notes that follow from the article (chunking, the checks' choices), not from the run.
+CONTENT_NOTES = "content_notes"
+#: The note a brief served from the cache carries.
+SERVED_NOTE = "served from the result cache (no model was run; --no-cache to make it again)"
+
+
+@dataclass(frozen=True)
+class Request:
+    """What one request adds to a stored brief: its source name, the page's date and author,
+    and the notes of reading it (an encoding repaired, page furniture left out)."""
+
+    source: str
+    date: str | None = None
+    author: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+def stored_part(brief: Brief, *, run_notes: Iterable[str] = ()) -> dict[str, Any]:
+    """What the cache keeps of ``brief``: its :data:`STORED_FIELDS`, and its notes less
+    ``run_notes`` (those of this run: loading a model, the request's own reading notes, batching)."""
+    data = brief.to_dict()
+    stored = {k: data[k] for k in STORED_FIELDS}
+    skip = set(run_notes)
+    stored[CONTENT_NOTES] = [n for n in brief.notes if n not in skip and n != SERVED_NOTE]
+    return stored
+
+
+def served(stored: Mapping[str, Any], request: Request) -> Brief:
+    """The Brief for ``request`` from a stored part; raises ValueError when the row is not one
+    (a damaged or foreign row: valid JSON of the wrong shape)."""
+    if not isinstance(stored, Mapping):
+        raise ValueError("the stored brief is not an object")
+    content = stored.get(CONTENT_NOTES, [])
+    if not isinstance(content, list) or not all(isinstance(n, str) for n in content):
+        raise ValueError(f"the stored brief's {CONTENT_NOTES} is not a list of strings")
+    data = {k: v for k, v in stored.items() if k in STORED_FIELDS}
+    data.update(
+        source=request.source,
+        date=request.date,
+        author=request.author,
+        timings={},
+        notes=[*request.notes, *content, SERVED_NOTE],
+    )
+    return Brief.from_dict(data)
 
 
 def default_path() -> Path:
@@ -163,6 +239,9 @@ class CacheInfo:
     history_rows: int | None
     ok: bool
     error: str | None
+    #: The file is not a database (or a damaged one): ``clear`` replaces it. False for a path
+    #: that cannot be opened or written (a directory, a read-only disk), which clear cannot mend.
+    damaged: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -195,6 +274,10 @@ def _is_damage(exc: BaseException) -> bool:
         return (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
     message = str(exc).lower()
     return "not a database" in message or "malformed" in message
+
+
+class DamagedEntry(ValueError):
+    """A row that exists but holds no brief (not JSON, or not an object); the message says which."""
 
 
 class _Unavailable(Exception):
@@ -389,11 +472,50 @@ class ResultCache:
 
         return self._run(work, None)
 
-    def put(self, key: str, brief: Mapping[str, Any], *, source: str, headline: str | None) -> int | None:
+    def lookup(self, key: str, request: Request) -> Brief | None:
+        """The brief stored under ``key`` made for ``request`` (:func:`served`), or ``None``: a
+        miss, the cache unavailable, or a damaged row (then ``warn`` says so and the brief is made again)."""
+
+        def work(conn: sqlite3.Connection) -> object:
+            row = conn.execute("SELECT brief FROM results WHERE key = ?", (key,)).fetchone()
+            return None if row is None else row[0]
+
+        text = self._run(work, None)
+        if text is None:
+            return None
+        try:
+            if not isinstance(text, (str, bytes)):
+                raise ValueError("not text")
+            return served(jsonsafe.loads_object(text), request)
+        except ValueError as exc:
+            if self._warn is not None:
+                try:
+                    self._warn(f"result cache: a damaged entry ({exc}); making the brief again")
+                except Exception:
+                    pass
+            return None
+
+    def store(self, key: str, brief: Brief, *, run_notes: Iterable[str] = ()) -> int | None:
+        """Keep :func:`stored_part` of ``brief`` under ``key`` and add the whole brief to the history."""
+        return self.put(
+            key, stored_part(brief, run_notes=run_notes), source=brief.source, headline=brief.headline_en, full=brief.to_dict()
+        )
+
+    def put(
+        self,
+        key: str,
+        brief: Mapping[str, Any],
+        *,
+        source: str,
+        headline: str | None,
+        full: Mapping[str, Any] | None = None,
+    ) -> int | None:
         """Store ``brief`` under ``key`` (replacing any older one) and add a history entry, in
-        one transaction. Returns the history id, or ``None`` if the cache is unavailable.
+        one transaction; the history keeps ``full`` (the whole brief) when given, else ``brief``.
+        Returns the history id, or ``None`` if the cache is unavailable.
         Raises ``TypeError``/``ValueError`` only if ``brief`` is not JSON-serialisable."""
         text = _dumps(brief)
+        history_text = text if full is None else _dumps(full)
 
         def work(conn: sqlite3.Connection) -> int:
             def statements() -> int:
@@ -402,7 +524,7 @@ class ResultCache:
                     "INSERT OR REPLACE INTO results (key, brief, created) VALUES (?, ?, ?)",
                     (key, text, now),
                 )
-                return _insert_history(conn, now, source, headline, key, False, text)
+                return _insert_history(conn, now, source, headline, key, False, history_text)
 
             return self._write(conn, statements)
 
@@ -432,6 +554,8 @@ class ResultCache:
         """The last ``limit`` entries (all of them for ``None``), newest first."""
         if limit is not None and limit <= 0:
             return []
+        if limit is not None and limit >= 2**63:
+            limit = None
 
         def work(conn: sqlite3.Connection) -> list[HistoryEntry]:
             rows = conn.execute(
@@ -443,13 +567,25 @@ class ResultCache:
         return self._run(work, [])
 
     def show(self, entry_id: int) -> dict[str, Any] | None:
-        """The brief of history entry ``entry_id``, or ``None`` if there is no such entry."""
+        """The brief of history entry ``entry_id``, or ``None`` if there is no such entry.
+        Raises :class:`DamagedEntry` when the entry exists but its brief is not a JSON object."""
 
-        def work(conn: sqlite3.Connection) -> dict[str, Any] | None:
+        if not 0 < int(entry_id) < 2**63:  # SQLite's rowids: anything else is no entry
+            return None
+
+        def work(conn: sqlite3.Connection) -> Any:
             row = conn.execute("SELECT brief FROM history WHERE id = ?", (int(entry_id),)).fetchone()
-            return None if row is None else _loads(row[0])
+            if row is None:
+                return None
+            try:
+                return jsonsafe.loads_object(row[0]) if isinstance(row[0], (str, bytes)) else jsonsafe.loads_object("")
+            except jsonsafe.JSONError as exc:
+                return DamagedEntry(f"history entry {entry_id} is damaged ({exc})")
 
-        return self._run(work, None)
+        got = self._run(work, None)
+        if isinstance(got, DamagedEntry):
+            raise got
+        return got
 
     def info(self) -> CacheInfo:
         """Path, size on disk and row counts. Never warns (the reason is in ``error``), and does
@@ -470,13 +606,17 @@ class ResultCache:
 
         counts = self._run(work, None, quiet=True)
         if counts is None:
-            return CacheInfo(str(self.path), size, None, None, False, self._error)
+            return CacheInfo(str(self.path), size, None, None, False, self._error, self._damaged)
         return CacheInfo(str(self.path), size, counts[0], counts[1], True, None)
 
     def clear(self, *, history: bool = True) -> int:
         """Remove every cached brief (and the history too unless ``history=False``); returns
         the number of cached briefs removed. A damaged database file (not a locked one) is
-        deleted and started afresh, so ``vnsum cache clear`` is also the repair."""
+        deleted and started afresh, so ``vnsum cache clear`` is also the repair.
+
+        The one method that raises: clearing is what was asked, so a database that cannot be
+        opened or written (a directory in its place, a read-only disk, a lock held past the
+        timeout) is :class:`~vnsum.errors.StorageError`, never a report of success."""
         with self._lock:
             if self._damaged:
                 return self._reset_damaged()
@@ -496,11 +636,12 @@ class ResultCache:
                     pass
                 return removed
 
-            removed = self._run(work, 0, quiet=True)
+            removed = self._run(work, None, quiet=True)
             if self._damaged:  # discovered only now
                 return self._reset_damaged()
-            self._notify()  # a lock or permission problem: say so (once), removed is 0
-            return removed
+            if removed is None:
+                raise StorageError(f"cannot clear the result cache {self.path}: {self._error}")
+            return int(removed)
 
     def _reset_damaged(self) -> int:
         self._drop_connection()
@@ -513,8 +654,7 @@ class ResultCache:
         except OSError as exc:
             self._error = _describe(exc)
             self._damaged = False
-            self._notify()
-            return 0
+            raise StorageError(f"cannot replace the damaged result cache {self.path}: {self._error}") from None
         self._error = None
         self._warned = False
         self._damaged = False
@@ -537,12 +677,24 @@ class ResultCache:
 
 
 def _dumps(brief: Mapping[str, Any]) -> str:
-    return json.dumps(brief, ensure_ascii=False, separators=(",", ":"))
-
-
-def _loads(text: str) -> dict[str, Any] | None:
+    text = json.dumps(brief, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     try:
-        value = json.loads(text)
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (an undecodable file name): escape it, still JSON
+        text = json.dumps(brief, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+    return text
+
+
+def _column(text: str | None) -> str | None:
+    """A string SQLite can store (a lone surrogate becomes ``\\udcff``)."""
+    return None if text is None else text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _loads(text: object) -> dict[str, Any] | None:
+    if not isinstance(text, (str, bytes)):
+        return None
+    try:
+        value = jsonsafe.loads(text)
     except ValueError:
         return None
     return value if isinstance(value, dict) else None
@@ -559,7 +711,7 @@ def _insert_history(
 ) -> int:
     cursor = conn.execute(
         "INSERT INTO history (time, source, headline_en, key, cached, brief) VALUES (?, ?, ?, ?, ?, ?)",
-        (now, source, headline, key, int(cached), text),
+        (now, _column(source), _column(headline), key, int(cached), text),
     )
     assert cursor.lastrowid is not None  # an INSERT always sets it
     return int(cursor.lastrowid)

@@ -70,6 +70,13 @@ class ModelFailed(VnsumError):
     exit_code = ExitCode.MODEL_FAILED
 
 
+class StorageError(VnsumError):
+    """vnsum's own files cannot be written or read (the result cache on a read-only disk, a
+    cache path that is a directory): exit 74, as for any refusal of the operating system."""
+
+    exit_code = ExitCode.OS_ERROR
+
+
 def human_bytes(n: int) -> str:
     """A size for people: "100 bytes", "5 MB", "1.2 GB"."""
     if n < 1000:

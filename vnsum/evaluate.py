@@ -17,7 +17,6 @@ The records are those of ``shared/corpus/dev/articles.jsonl``: one JSON object a
 from __future__ import annotations
 
 import functools
-import json
 import re
 import statistics
 import unicodedata
@@ -26,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vnsum import jsonsafe
 from vnsum.errors import InputError, UsageError
 
 __all__ = [
@@ -289,10 +289,9 @@ def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
 def _check(path: Path, number: int, line: str) -> dict[str, Any]:
     where = f"{path}:{number}"
     try:
-        record = json.loads(line)
+        record = jsonsafe.loads(line)
     except ValueError as exc:
-        message = getattr(exc, "msg", None) or str(exc)
-        raise InputError(f"{where}: not valid JSON ({message})") from None
+        raise InputError(f"{where}: not valid JSON ({exc})") from None
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
     for name in _REQUIRED:

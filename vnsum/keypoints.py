@@ -2,7 +2,11 @@
 
 Works without any model (position and centrality), and uses the generated
 summary as an extra signal when there is one. Only body sentences are
-candidates, so captions, bylines and agency tags can never be picked.
+candidates, so captions, bylines and agency tags can never be picked; nor can a
+paragraph the front end is unsure of (``Paragraph.unsure``: the caption model gives
+it a score in its uncertain band). A short paragraph of one sentence that mostly
+repeats the words of the paragraph before or after it (what a photo caption that
+slipped through looks like) is discounted.
 """
 
 from __future__ import annotations
@@ -30,6 +34,11 @@ W_SUMMARY = 1.5
 #: a key point should be one readable statement.
 CONCISE_SYLLABLES = 25
 MAX_OVERLAP = 0.6
+#: A one-sentence paragraph of at most this many syllables whose content words are at least
+#: RESTATES_SHARE inside a neighbouring paragraph only restates it: its score is multiplied by RESTATES_FACTOR.
+RESTATES_SYLLABLES = 25
+RESTATES_SHARE = 0.6
+RESTATES_FACTOR = 0.3
 
 
 @dataclass(frozen=True)
@@ -92,11 +101,30 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
+def _restating(article: Article) -> set[int]:
+    """Paragraphs (indices) of one short sentence whose words mostly come from a neighbouring paragraph."""
+    paras = article.paragraphs
+    out = set()
+    for i, p in enumerate(paras):
+        if len(p.sentences) != 1 or len(tokens(p.text)) > RESTATES_SYLLABLES:
+            continue
+        mine = set(content_tokens(p.text))
+        if len(mine) < 3:
+            continue
+        for q in (paras[i - 1] if i > 0 else None, paras[i + 1] if i + 1 < len(paras) else None):
+            if q is not None and q.sentences and len(mine & set(content_tokens(q.text))) >= RESTATES_SHARE * len(mine):
+                out.add(p.index)
+                break
+    return out
+
+
 def score_sentences(article: Article, summary: str | None = None) -> list[Candidate]:
-    """Salience of every body sentence (higher is better), in article order."""
-    sents = article.body_sentences()
+    """Salience of every body sentence (higher is better), in article order; none from an unsure paragraph."""
+    unsure = {p.index for p in article.paragraphs if p.unsure}
+    sents = [t for t in article.body_sentences() if t[0] not in unsure]
     if not sents:
         return []
+    restating = _restating(article)
     toks = [tokens(s) for _, _, s in sents]
     content = [[t for t in ts if t not in STOPWORDS] for ts in toks]
     vecs = _tfidf([words + [f"{a}_{b}" for a, b in zip(words, words[1:])] for words in content])
@@ -113,6 +141,8 @@ def score_sentences(article: Article, summary: str | None = None) -> list[Candid
         if summary_words and words:
             score += W_SUMMARY * len(words & summary_words) / len(summary_words)
         length = len(toks[i])
+        if p in restating:
+            score *= RESTATES_FACTOR
         if length < 8:
             score *= 0.5
         elif length > CONCISE_SYLLABLES:

@@ -21,7 +21,7 @@ from vnsum import chunk, keypoints, postprocess
 from vnsum._version import __version__
 from vnsum.assemble import Drafted, assemble
 from vnsum.brief import Brief, CheckProblem
-from vnsum.cache import ResultCache, cache_key
+from vnsum.cache import Request, ResultCache, cache_key
 from vnsum.engines import Engine, EngineFactory, EngineOptions, GenerationSettings, NBestEngine, load_engine
 from vnsum.errors import InputError, UsageError, VnsumError
 from vnsum.reading.source import Source
@@ -226,9 +226,9 @@ class Pipeline:
                     results[i] = exc
                     continue
                 key = self._cache_key(source, article) if self.cache is not None else None
-                stored = self.cache.get(key) if key is not None and self.cache is not None else None
-                if stored is not None and key is not None:
-                    results[i] = self._from_cache(stored, source, key)
+                served = self._from_cache(key, source) if key is not None else None
+                if served is not None:
+                    results[i] = served
                     continue
                 work.append(_Work(i, source, article, key, article.title or source.title))
         if work:
@@ -283,16 +283,17 @@ class Pipeline:
                         "beginning: " + " | ".join(d[:80] for d in dropped[:3])
                     )
                 drafts.append(draft)
-        self._load_notes = []
+        load_notes, self._load_notes = self._load_notes, []
         with _timed(run, "translate", self._on_stage, "translating"):
             hypotheses = self._translate(translator, [seg for d in drafts for seg in d.segments()], known)
         briefs = []
         with _timed(run, "check", self._on_stage, "checking names, numbers and dates"):
             checked_drafts = [(d, *self._check(d, hypotheses, d.article, d.headline_vi)) for d in drafts]
         engine_names = ", ".join(sorted({summarizer.name, translator.name}))
+        batched = f"batched with {len(work) - 1} other article(s): timings are the batch's"
         for w, (draft, problems, checked) in zip(work, checked_drafts):
             if len(work) > 1:
-                draft.notes.append(f"batched with {len(work) - 1} other article(s): timings are the batch's")
+                draft.notes.append(batched)
             brief = assemble(
                 draft,
                 models=self._models(),
@@ -304,7 +305,7 @@ class Pipeline:
             brief.checks = problems
             brief.values_checked = checked
             if w.key is not None and self.cache is not None:
-                self.cache.put(w.key, brief.to_dict(), source=brief.source, headline=brief.headline_en)
+                self.cache.store(w.key, brief, run_notes=[*w.source.notes, *load_notes, batched])
             briefs.append(brief)
         return briefs
 
@@ -410,11 +411,15 @@ class Pipeline:
         text = fold_tone_placement("\n".join(p.text for p in article.paragraphs))
         return cache_key(text=text, recipe_text=self.recipe.text, models=models, options=options, version=__version__)
 
-    def _from_cache(self, stored: dict[str, object], source: Source, key: str) -> Brief:
-        brief = Brief.from_dict(dict(stored))
-        brief.source = source.name
-        brief.notes = [*brief.notes, "served from the result cache (no model was run; --no-cache to make it again)"]
-        if self.cache is not None:
+    def _from_cache(self, key: str, source: Source) -> Brief | None:
+        """The cached brief for this request: the per-request fields are this source's (see
+        ``cache.PER_REQUEST_FIELDS``); a damaged row is a warning and a miss."""
+        if self.cache is None:
+            return None
+        brief = self.cache.lookup(
+            key, Request(source=source.name, date=source.date, author=source.author, notes=tuple(source.notes))
+        )
+        if brief is not None:
             self.cache.record(brief.to_dict(), source=source.name, headline=brief.headline_en, key=key)
         return brief
 

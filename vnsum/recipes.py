@@ -183,6 +183,8 @@ def parse_recipe(text: str, source: str) -> Recipe:
     """Parse a recipe's TOML text; ``source`` names it in error messages."""
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise RecipeError(f"recipe {source}: not valid TOML (nested too deeply)") from None
     except tomllib.TOMLDecodeError as exc:
         raise RecipeError(f"recipe {source}: not valid TOML ({exc})") from None
     unknown = sorted(set(data) - {"name", "description", "summarizer", "translator", "glossary"})

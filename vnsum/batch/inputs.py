@@ -56,9 +56,12 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
+from vnsum import jsonsafe
 from vnsum.errors import InputError, UsageError, VnsumError, one_line
+from vnsum.reading.urls import parse as parse_url
+from vnsum.reading.urls import redact
 
 #: Files taken from a directory.
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -123,7 +126,7 @@ class Item:
         if self.line_offset == 0:
             raw = raw.removeprefix(_BOM)
         try:
-            rec = json.loads(raw)
+            rec = jsonsafe.loads(raw)
         except ValueError:
             rec = None
         if not isinstance(rec, dict) or _record_id(rec.get("id")) != self.id or not isinstance(rec.get("text"), str):
@@ -163,6 +166,8 @@ def kind_of(arg: str) -> str:
         raise UsageError(f"{arg}: no such file or directory") from None
     except OSError as exc:
         raise UsageError(f"{arg}: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL in the name
+        raise UsageError(f"{arg}: not a valid file name (it contains a NUL character)") from None
     if stat.S_ISDIR(st.st_mode):
         if not os.access(arg, os.R_OK | os.X_OK):
             raise UsageError(f"{arg}: permission denied")
@@ -238,14 +243,48 @@ def validate(inputs: Iterable[str], *, output: str | os.PathLike[str] | None = N
     if not inputs:
         raise UsageError("batch needs at least one INPUT (a directory, a JSONL file, a URL list or a feed)")
     kinds = [kind_of(arg) for arg in inputs]
-    if output is not None and os.path.exists(output):
-        out = os.stat(output)
-        for arg, kind in zip(inputs, kinds):
-            if kind != "feed-url" and kind != "directory":
-                st = os.stat(arg)
-                if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
-                    raise UsageError(f"{arg}: is the output file; write the results to another file")
+    own = OwnFiles(output)
+    for arg, kind in zip(inputs, kinds):
+        if kind != "feed-url" and kind != "directory" and own.holds(arg):
+            raise UsageError(f"{arg}: is the output file (or its lock); write the results to another file")
     return kinds
+
+
+class OwnFiles:
+    """The files a batch writes beside its output: OUT itself, ``OUT.lock`` and the temporary
+    files of a rewrite (``.OUT.tmp-*``). Never read as input, compared by device and inode
+    (through any symlink or spelling) and by real path (for those not created yet)."""
+
+    def __init__(self, output: str | os.PathLike[str] | None) -> None:
+        self._inodes: set[tuple[int, int]] = set()
+        self._paths: set[str] = set()
+        self._temp: tuple[str, str] | None = None
+        if output is None:
+            return
+        real = os.path.realpath(output)
+        for path in (real, real + ".lock"):
+            self._paths.add(path)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            self._inodes.add((st.st_dev, st.st_ino))
+        self._temp = (os.path.dirname(real), f".{os.path.basename(real)}.tmp-")
+
+    def holds(self, path: str | os.PathLike[str]) -> bool:
+        """Whether ``path`` is one of them."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            st = None
+        if st is not None and (st.st_dev, st.st_ino) in self._inodes:
+            return True
+        real = os.path.realpath(path)
+        if real in self._paths:
+            return True
+        return (
+            self._temp is not None and os.path.dirname(real) == self._temp[0] and os.path.basename(real).startswith(self._temp[1])
+        )
 
 
 # --------------------------------------------------------------------------- expansion
@@ -289,14 +328,21 @@ class _Ids:
         return None  # inline texts: never assumed equal
 
 
-def expand(inputs: Iterable[str], *, fetch_feed: Callable[[str], bytes] | None = None) -> Iterator[Item | BadItem]:
+def expand(
+    inputs: Iterable[str],
+    *,
+    fetch_feed: Callable[[str], bytes] | None = None,
+    output: str | os.PathLike[str] | None = None,
+) -> Iterator[Item | BadItem]:
     """Yield the work items of every INPUT, in argument order, each id once.
 
     Call :func:`validate` first: a missing path met here still raises UsageError.
     ``fetch_feed(url) -> bytes`` fetches a feed URL (with the ``--url`` limits); it may
     raise VnsumError or OSError, which turns that feed into a BadItem. It is required
-    when an argument is a URL.
+    when an argument is a URL. ``output``: the batch's OUT; it, its lock and its temporary
+    files are skipped when a directory holds them (:class:`OwnFiles`).
     """
+    own = OwnFiles(output)
     inputs = list(inputs)
     if fetch_feed is None and any(is_url(a) for a in inputs):
         raise ValueError("expand() needs fetch_feed to read a feed URL")
@@ -306,7 +352,7 @@ def expand(inputs: Iterable[str], *, fetch_feed: Callable[[str], bytes] | None =
         if kind == "feed-url":
             gen = _from_feed_url(arg, fetch_feed, ids)  # type: ignore[arg-type]
         elif kind == "directory":
-            gen = _from_directory(arg, ids)
+            gen = _from_directory(arg, ids, own)
         elif kind == "jsonl":
             gen = _from_jsonl(arg, ids)
         elif kind == "feed":
@@ -321,11 +367,16 @@ def expand(inputs: Iterable[str], *, fetch_feed: Callable[[str], bytes] | None =
             yield ids.bad(None, arg, f"cannot read: {exc.strerror or exc}")
 
 
-def collect(inputs: Iterable[str], *, fetch_feed: Callable[[str], bytes] | None = None) -> list[Item | BadItem]:
+def collect(
+    inputs: Iterable[str],
+    *,
+    fetch_feed: Callable[[str], bytes] | None = None,
+    output: str | os.PathLike[str] | None = None,
+) -> list[Item | BadItem]:
     """:func:`expand` as a list (for a total in the progress bar): no article text is held,
     so even a multi-GB JSONL input costs only its ids and offsets. Feeds are fetched once,
     here."""
-    return list(expand(inputs, fetch_feed=fetch_feed))
+    return list(expand(inputs, fetch_feed=fetch_feed, output=output))
 
 
 def _claimed(ids: _Ids, items: Iterable[Item | BadItem]) -> Iterator[Item | BadItem]:
@@ -342,7 +393,7 @@ def _norm_path(arg: str) -> str:
     return Path(os.path.normpath(arg)).as_posix()
 
 
-def _from_directory(arg: str, ids: _Ids) -> Iterator[Item | BadItem]:
+def _from_directory(arg: str, ids: _Ids, own: OwnFiles) -> Iterator[Item | BadItem]:
     root = Path(arg)
     name = os.path.basename(os.path.abspath(arg))
     prefix = f"{name}/" if name else ""
@@ -370,6 +421,8 @@ def _from_directory(arg: str, ids: _Ids) -> Iterator[Item | BadItem]:
             if os.path.splitext(entry.name)[1].lower() not in ARTICLE_SUFFIXES:
                 continue
             path = root / sub
+            if own.holds(path):
+                continue
             yield from _claimed(ids, [Item(id=prefix + sub, source=str(path), path=path)])
 
     yield from walk("")
@@ -396,7 +449,7 @@ def _from_jsonl(arg: str, ids: _Ids) -> Iterator[Item | BadItem]:
                 continue
             where = f"{arg}:{lineno}"
             try:
-                rec = json.loads(line)
+                rec = jsonsafe.loads(line)
             except ValueError as exc:
                 yield ids.bad(None, where, f"not valid JSON ({_short(exc)})")
                 continue
@@ -418,10 +471,11 @@ def _from_jsonl(arg: str, ids: _Ids) -> Iterator[Item | BadItem]:
                 else:
                     item = Item(id=ident, source=where, path=path, title=title, line_offset=start)
             elif url is not None:
-                if not isinstance(url, str) or not is_url(url.strip()):
-                    item = ids.bad(ident, where, f'"url" is not an http(s) URL: {_show(url)}')
+                problem = _url_problem(url.strip()) if isinstance(url, str) else "not a string"
+                if problem:
+                    item = ids.bad(ident, where, f'"url" is not an http(s) URL: {_show(url)} ({problem})')
                 else:
-                    item = Item(id=ident, source=url.strip(), url=url.strip(), title=title)
+                    item = Item(id=ident, source=redact(url.strip()), url=url.strip(), title=title)
             else:
                 item = ids.bad(ident, where, 'neither "text" nor "url"')
             got = ids.claim(item, where) if isinstance(item, Item) else item
@@ -438,10 +492,11 @@ def _from_url_list(arg: str, ids: _Ids) -> Iterator[Item | BadItem]:
             if not line:
                 continue
             where = f"{arg}:{lineno}"
-            if not is_url(line) or not urlsplit(line).netloc:
-                yield ids.bad(None, where, f"not an http(s) URL: {_show(line)}")
+            problem = _url_problem(line)
+            if problem:
+                yield ids.bad(None, where, f"not an http(s) URL: {_show(line)} ({problem})")
                 continue
-            got = ids.claim(Item(id=line, source=line, url=line), where)
+            got = ids.claim(Item(id=redact(line), source=redact(line), url=line), where)
             if got is not None:
                 yield got
 
@@ -450,9 +505,9 @@ def _from_feed_url(url: str, fetch_feed: Callable[[str], bytes], ids: _Ids) -> I
     try:
         data = fetch_feed(url)
     except (VnsumError, OSError) as exc:
-        yield ids.bad(url, url, f"cannot fetch the feed: {exc}")
+        yield ids.bad(redact(url), redact(url), f"cannot fetch the feed: {exc}")
         return
-    yield from _feed_items(data, url, base=url, ids=ids)
+    yield from _feed_items(data, redact(url), base=url, ids=ids)
 
 
 def _from_feed_file(arg: str, ids: _Ids) -> Iterator[Item | BadItem]:
@@ -488,23 +543,38 @@ def _feed_items(data: bytes, name: str, base: str | None, ids: _Ids) -> Iterator
         link = entry.get("link")
         link = link.strip() if isinstance(link, str) else ""
         if link and base:
-            link = urljoin(base, link)
+            try:
+                link = urljoin(base, link)
+            except ValueError:
+                pass  # a malformed link: _url_problem says so below
         guid = entry.get("id")
         guid = guid.strip() if isinstance(guid, str) and guid.strip() else None
         where = f"{name}#{n}"
         if not link:
             yield ids.bad(guid, where, "the feed entry has no link" + (f" ({title})" if title else ""))
             continue
-        if not is_url(link) or not urlsplit(link).netloc:
-            yield ids.bad(guid or link, where, f"the feed entry's link is not an http(s) URL: {_show(link)}")
+        problem = _url_problem(link)
+        if problem:
+            yield ids.bad(guid or redact(link), where, f"the feed entry's link is not an http(s) URL: {_show(link)} ({problem})")
             continue
-        got = ids.claim(Item(id=guid or link, source=link, url=link, title=title), where)
+        got = ids.claim(Item(id=guid or redact(link), source=redact(link), url=link, title=title), where)
         if got is not None:
             yield got
 
 
 def _feed_id(name: str) -> str:
-    return name if is_url(name) else _norm_path(name)
+    return redact(name) if is_url(name) else _norm_path(name)
+
+
+def _url_problem(url: str) -> str | None:
+    """What is wrong with ``url`` as an article URL (:func:`vnsum.reading.urls.parse`), or None."""
+    if not is_url(url):
+        return "only http:// and https://"
+    try:
+        parse_url(url)
+    except InputError as exc:
+        return str(exc).rpartition(": ")[2]
+    return None
 
 
 def _short(exc: object) -> str:
@@ -512,5 +582,5 @@ def _short(exc: object) -> str:
 
 
 def _show(value: object) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = redact(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False)[:200]
     return text if len(text) <= 120 else text[:117] + "..."

@@ -66,16 +66,49 @@ def require_ray() -> Any:
     return ray
 
 
+#: Seconds ``--ray-address`` waits for the TCP connection to the cluster (README, "Ray").
+RAY_CONNECT_TIMEOUT_S = 10.0
+
+
+def probe(address: str, timeout: float = RAY_CONNECT_TIMEOUT_S) -> None:
+    """A TCP connection to ``address`` (``ray://HOST:PORT``, ``HOST:PORT``; ``auto`` is not
+    probed) before Ray is even imported: Ray itself retries an address where nothing listens for
+    minutes, without reacting to Ctrl-C. Raises UsageError in one line."""
+    import socket
+
+    if address.strip().lower() in ("auto", "local"):
+        return
+    client = address.startswith("ray://")
+    rest = address.removeprefix("ray://").rstrip("/")
+    host, colon, port_text = rest.rpartition(":")
+    if not colon or host.endswith(":"):  # no port given, or a bare IPv6 address
+        host, port_text = rest, "10001" if client else "6379"
+    host = host.strip("[]")
+    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise UsageError(f"--ray-address {address!r}: expected ray://HOST:PORT, HOST:PORT or auto")
+    try:
+        with socket.create_connection((host, int(port_text)), timeout=timeout):
+            pass
+    except OSError as exc:
+        why = "timed out" if isinstance(exc, TimeoutError) else (exc.strerror or exc.__class__.__name__)
+        raise UsageError(
+            f"--ray-address {address}: nothing answers there ({why}, {timeout:.0f} s limit); "
+            "start Ray there ('ray start --head') or check the address"
+        ) from None
+
+
 @contextlib.contextmanager
 def connect(address: str | None, num_cpus: int | None = None) -> Iterator[Any]:
     """Ray, ready: the running Ray of this process if there is one (left running), else a
     local Ray started with ``num_cpus`` CPUs (``address`` None) or the cluster at
     ``address`` (``ray://HOST:10001``, ``HOST:6379`` or ``auto``), shut down on exit."""
+    if address:
+        probe(address)
     ray = require_ray()
     if ray.is_initialized():
         yield ray
         return
-    try:
+    try:  # in this thread: Ray ties the processes it starts to the thread that started them
         if address:
             ray.init(address=address, logging_level="ERROR")
         else:

@@ -37,7 +37,9 @@ template for the comparison.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import en as en_values
 from . import units
@@ -253,8 +255,9 @@ def _fewer(a: _Side, b: _Side, unmatched: list[Value]) -> list[Value]:
     """Strong values written more often on side a than b supports them ("400" twice in the
     Vietnamese, once in the English): one of them was dropped or replaced."""
     groups: dict[object, list[Value]] = {}
+    left_out = set(unmatched)  # a set (values are frozen): `v in unmatched` compared every pair
     for v in a.values:
-        if v.weak or v.support_only or v in unmatched:
+        if v.weak or v.support_only or v in left_out:
             continue
         key = v.tokens if v.kind == "name" else v.needs
         groups.setdefault(key, []).append(v)
@@ -396,13 +399,18 @@ _SCALED = re.compile(r"(?i)(?<!\w)(?:mươi|trăm|nghìn|ngàn|vạn|triệu|t�
 _SENT_END = re.compile(r"(?<![\s.][A-ZĐ])(?<![\s.][A-ZĐ][A-ZĐ])(?<!\bTP)[.!?…]+[\"”»)]*\s+(?=[\"“«(]?[A-ZÀ-ỸĐ0-9])|\n+")
 
 
+@lru_cache(maxsize=16)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _SENT_END.finditer(text))
+
+
 def _sentence(text: str, start: int) -> str:
-    begin = 0
-    for m in _SENT_END.finditer(text):
-        if m.end() > start:
-            return text[begin : m.end()].strip()
-        begin = m.end()
-    return text[begin:].strip()
+    """The sentence of ``text`` around offset ``start`` (the ends found once per text: a scan
+    per problem made a long record quadratic)."""
+    ends = _sentence_ends(text)
+    i = bisect_right(ends, start)
+    begin = ends[i - 1] if i else 0
+    return text[begin : ends[i] if i < len(ends) else len(text)].strip()
 
 
 def _name_in_article(v: Value, art: _Article) -> bool:

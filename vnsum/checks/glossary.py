@@ -25,7 +25,9 @@ diacritics ("Vin Group" for "Vingroup", "Bình Dương" left untranslated):
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,13 +187,29 @@ def parse_glossary(text: str, source: str = "<glossary>") -> Glossary:
     return Glossary(tuple(terms), source, digest)
 
 
+#: A glossary larger than this is refused (100,000 terms fit in a few MB).
+MAX_GLOSSARY_BYTES = 20_000_000
+
+
 def load_glossary(path: str | Path) -> Glossary:
     """A glossary file (see the module's docstring for the format)."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        # a regular file of a sane size only: a FIFO would block and /dev/zero never end
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise GlossaryError(f"{p}: not a regular file")
+            os.set_blocking(fd, True)
+            data = fh.read(MAX_GLOSSARY_BYTES + 1)
+    except ValueError as exc:
+        if isinstance(exc, GlossaryError):
+            raise
+        raise GlossaryError(f"{p}: not a valid file name (a NUL character)") from None
     except OSError as exc:
         raise GlossaryError(f"{p}: cannot read the glossary ({exc.strerror or exc.__class__.__name__})") from None
+    if len(data) > MAX_GLOSSARY_BYTES:
+        raise GlossaryError(f"{p}: larger than {MAX_GLOSSARY_BYTES // 1_000_000} MB; a glossary is a list of terms")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

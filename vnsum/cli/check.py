@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import json
+from enum import Enum
 from typing import Any, Optional
 
 import typer
 
-from vnsum.cli.choices import Format, resolve_format
 from vnsum.cli.common import GLOSSARY, MAX_BYTES
 from vnsum.cli.env import Environment
 from vnsum.errors import InputError
+from vnsum.jsonsafe import loads_object
+from vnsum.render.sanitize import sanitize, write_table
+
+
+class CheckFormat(str, Enum):
+    """What ``check`` prints: JSON lines, or a table for people."""
+
+    auto = "auto"
+    json = "json"
+    rich = "rich"
 
 
 def check_command(
@@ -18,7 +28,9 @@ def check_command(
     file: Optional[str] = typer.Argument(
         None, help='JSONL: lines of {"vi", "en"} or {"article", "summary"}; \'-\' or nothing reads stdin.'
     ),
-    fmt: Format = typer.Option("auto", "--format", "-f", help="json: one result a line (the default when piped); rich: a table."),
+    fmt: CheckFormat = typer.Option(
+        "auto", "--format", "-f", help="json: one result a line (the default when piped); rich: a table."
+    ),
     max_bytes: Optional[int] = MAX_BYTES,
     glossary: Optional[str] = GLOSSARY,
 ) -> None:
@@ -45,21 +57,19 @@ def check_command(
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise ValueError("not a JSON object")
+            record = loads_object(line)
             results.append({"line": n, **checks.check_record(record, lexicon)})
         except ValueError as exc:  # JSONDecodeError included
             results.append({"line": n, "error": str(exc).splitlines()[0]})
     if not results:
         raise InputError(f"{src.name}: no records")
-    chosen = resolve_format(fmt.value, bool(env.stdout_isatty))
+    chosen = fmt.value if fmt.value != "auto" else ("rich" if env.stdout_isatty else "json")
     assert env.stdout is not None
     if chosen == "rich":
         _table(results, env)
     else:
         for r in results:
-            env.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            env.stdout.write(sanitize(json.dumps(r, ensure_ascii=False)) + "\n")
     if any("error" in r for r in results):
         raise typer.Exit(int(ExitCode.BAD_INPUT))
     if not all(r["ok"] for r in results):
@@ -67,16 +77,12 @@ def check_command(
 
 
 def _table(results: list[dict[str, Any]], env: Environment) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from vnsum.render import sanitize
-
-    table = Table("line", "kind", "checked", "result")
+    rows: list[list[object]] = []
     for r in results:
         if "error" in r:
-            table.add_row(str(r["line"]), "-", "-", sanitize(f"error: {r['error']}"))
+            rows.append([r["line"], "-", "-", f"error: {r['error']}"])
             continue
         found = "; ".join(f"{p['kind']} {p['value']!r} {p['problem']}" for p in r["problems"]) or "ok"
-        table.add_row(str(r["line"]), r["kind"], str(r["checked"]), sanitize(found))
-    Console(file=env.stdout, width=env.width, markup=False, highlight=False, emoji=False).print(table)
+        rows.append([r["line"], r["kind"], r["checked"], found])
+    assert env.stdout is not None
+    write_table(env.stdout, ["line", "kind", "checked", "result"], rows, width=env.width)

@@ -87,11 +87,15 @@ class Environment:
         return True
 
     def err(self, line: str) -> None:
-        """One line on stderr; a closed stderr is not an error worth dying of."""
+        """One line on stderr, sanitised (a file name or URL in a message is data, never a terminal
+        control); a closed stderr is not an error worth dying of."""
         if self.stderr is None:
             return
+        from vnsum.reading.urls import redact_text
+        from vnsum.render.sanitize import sanitize
+
         try:
-            self.stderr.write(line.rstrip("\n") + "\n")
+            self.stderr.write(redact_text(sanitize(line.rstrip("\n"))) + "\n")
             self.stderr.flush()
         except (OSError, ValueError):
             pass

@@ -22,6 +22,7 @@ from vnsum.cli.common import (
     ENGINE,
     FORCE,
     LENGTH,
+    MAX_BYTES,
     OFFLINE,
     POINTS,
     RECIPE,
@@ -52,15 +53,19 @@ def eval_command(
     device: Device = DEVICE,
     threads: int = THREADS,
     force: bool = FORCE,
+    max_bytes: Optional[int] = MAX_BYTES,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
 ) -> None:
     """Score summaries and key points (ROUGE-1/2/L F1 ×100) against reference_vi, overall and per dataset."""
+    from vnsum.cli.inputs import size_limit
     from vnsum.cli.run import on_error_line
+    from vnsum.errors import InputError, human_bytes
     from vnsum.evaluate import EvalRow, aggregate, format_table, read_records
     from vnsum.pipeline import Pipeline
     from vnsum.reading.source import Source
 
     env: Environment = ctx.obj
+    limit = size_limit(max_bytes)
     options = build_options(
         points=points,
         recipe=recipe,
@@ -86,6 +91,9 @@ def eval_command(
             start = time.perf_counter()
             source = Source(name=record["id"], text=f"{record['title']}\n{record['text']}", encoding="utf-8")
             try:
+                size = len(source.text.encode("utf-8", "surrogatepass"))
+                if size > limit:
+                    raise InputError(f"{record['id']}: {human_bytes(size)} is larger than the {human_bytes(limit)} limit")
                 brief = pipeline.run(source)
             except VnsumError as exc:
                 results.append(EvalRow.failed(record, exc.cli_message, seconds=time.perf_counter() - start))
@@ -97,21 +105,16 @@ def eval_command(
                 )
             )
             progress.advance(False)
+    from vnsum.render.sanitize import sanitize, write_rows, write_table
+
     report = aggregate(results, include_rows=rows)
     out: Any = env.stdout
     chosen = fmt.value if fmt.value != "auto" else ("rich" if env.stdout_isatty else "plain")
     if chosen == "json":
-        out.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        out.write(sanitize(json.dumps(report, ensure_ascii=False, indent=2)) + "\n")
         return
     table = format_table(report)
     if chosen == "plain":
-        for line in table:
-            out.write("\t".join(line) + "\n")
+        write_rows(out, table)
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    view = Table(*table[0], box=None)
-    for line in table[1:]:
-        view.add_row(*line)
-    Console(file=out, force_terminal=True, width=env.width).print(view)
+    write_table(out, table[0], table[1:], width=env.width, force_terminal=True, box=False)

@@ -14,7 +14,8 @@ import typer
 
 from vnsum.cli.choices import Format, resolve_format
 from vnsum.cli.env import Environment
-from vnsum.errors import UsageError, human_bytes
+from vnsum.errors import ExitCode, InputError, UsageError, human_bytes
+from vnsum.render.sanitize import sanitize, write_rows, write_table
 
 if TYPE_CHECKING:
     from vnsum.brief import Brief
@@ -25,6 +26,11 @@ class ListFormat(str, Enum):
     auto = "auto"
     plain = "plain"
     rich = "rich"
+    json = "json"
+
+
+class InfoFormat(str, Enum):
+    plain = "plain"
     json = "json"
 
 
@@ -56,7 +62,7 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
     try:
         return Brief.from_dict(data)
     except (TypeError, ValueError, AttributeError) as exc:
-        raise UsageError(f"the stored brief cannot be read ({exc}); 'vnsum cache clear' removes it") from None
+        raise InputError(f"the stored brief cannot be read ({exc}); 'vnsum cache clear' removes it") from None
 
 
 def _stdout(env: Environment) -> Any:
@@ -82,24 +88,15 @@ def history_command(
         entries = cache.history(None if limit == 0 else limit)
     chosen = fmt.value if fmt.value != "auto" else ("rich" if env.stdout_isatty else "plain")
     if chosen == "json":
-        out.write(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2) + "\n")
+        out.write(sanitize(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2)) + "\n")
         return
-    from vnsum.render import sanitize
-
+    rows = [[e.id, e.time, e.source, (e.headline_en or "") + (" (cached)" if e.cached else "")] for e in entries]
     if chosen == "plain":
-        for e in entries:
-            cached = " (cached)" if e.cached else ""
-            cells = [str(e.id), e.time, e.source, (e.headline_en or "") + cached]
-            out.write("\t".join(" ".join(sanitize(c).split()) for c in cells) + "\n")
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table("id", "time", "source", "headline", box=None)
-    for e in entries:
-        headline = sanitize(e.headline_en or "") + (" (cached)" if e.cached else "")
-        table.add_row(str(e.id), e.time, sanitize(e.source), headline)
-    Console(file=out, force_terminal=True, width=env.width).print(table if entries else "no briefs yet")
+        write_rows(out, rows)
+    elif entries:
+        write_table(out, ["id", "time", "source", "headline"], rows, width=env.width, force_terminal=True, box=False)
+    else:
+        out.write("no briefs yet\n")
 
 
 @history_app.command("show")
@@ -114,8 +111,13 @@ def history_show(
 
     env: Environment = ctx.obj
     out = _stdout(env)
+    from vnsum.cache import DamagedEntry
+
     with open_cache(env) as cache:
-        data = cache.show(entry)
+        try:
+            data = cache.show(entry)
+        except DamagedEntry as exc:
+            raise InputError(f"{exc}; 'vnsum cache clear' removes it") from None
     if data is None:
         raise UsageError(f"no history entry {entry} (see 'vnsum history')")
     brief = brief_from_dict(data)
@@ -127,7 +129,7 @@ def history_show(
 @cache_app.command("info")
 def cache_info(
     ctx: typer.Context,
-    fmt: ListFormat = typer.Option("auto", "--format", "-f", help="plain lines, or json."),
+    fmt: InfoFormat = typer.Option("plain", "--format", "-f", help="plain lines, or json."),
 ) -> None:
     """Where the result cache is, its size and how many briefs it holds."""
     env: Environment = ctx.obj
@@ -136,14 +138,20 @@ def cache_info(
         info = cache.info()
     if fmt.value == "json":
         out.write(json.dumps(info.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        return
-    out.write(f"path: {info.path}\n")
-    out.write(f"size: {human_bytes(info.size_bytes)}\n")
-    if info.ok:
-        out.write(f"cached briefs: {info.entries}\n")
-        out.write(f"history entries: {info.history_rows}\n")
     else:
-        out.write(f"unavailable: {info.error} ('vnsum cache clear' repairs a damaged file)\n")
+        out.write(f"path: {sanitize(info.path)}\n")
+        out.write(f"size: {human_bytes(info.size_bytes)}\n")
+        if info.ok:
+            out.write(f"cached briefs: {info.entries}\n")
+            out.write(f"history entries: {info.history_rows}\n")
+    if not info.ok:
+        advice = (
+            "'vnsum cache clear' replaces the damaged file"
+            if info.damaged
+            else "check the path, its permissions and free space, or set VNSUM_CACHE_DIR to a writable directory"
+        )
+        env.err(f"vnsum: the result cache is unavailable: {sanitize(info.error or '')} ({advice})")
+        raise typer.Exit(int(ExitCode.OS_ERROR))
 
 
 @cache_app.command("clear")

@@ -53,5 +53,7 @@ class Progress:
         if not self.enabled:
             return
         self.clear()
-        parts = ", ".join(f"{k} {v:.2f}s" for k, v in brief.timings.items())
-        self.env.err(f"vnsum: {brief.source}: {parts}")
+        from vnsum.render.sanitize import one_line
+
+        parts = ", ".join(f"{k} {v:.2f}s" for k, v in brief.timings.items()) or "from the result cache, no model run"
+        self.env.err(f"vnsum: {one_line(brief.source)}: {parts}")

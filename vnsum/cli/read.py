@@ -68,7 +68,7 @@ def _plain(report: dict[str, Any], markdown: bool = False) -> str:
     esc = md if markdown else (lambda t: t)
     lines = [f"{'# ' if markdown else ''}{esc(sanitize(report['title'] or report['source']))}", ""]
     for p in report["paragraphs"]:
-        tag = f"[{p['line']}:{p['kind']}]"
+        tag = f"[{p['line']}:{p['kind']}{' ?' if p.get('unsure') else ''}]" + (f" ({sanitize(p['why'])})" if p.get("why") else "")
         if p["sentences"]:
             lines.append(f"{'- ' if markdown else ''}{tag}")
             lines += [f"    {n}. {esc(sanitize(s))}" for n, s in enumerate(p["sentences"], 1)]
@@ -80,24 +80,40 @@ def _plain(report: dict[str, Any], markdown: bool = False) -> str:
 
 
 def _rich(report: dict[str, Any], env: Environment) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """The rich view: line, kind and text in columns, wrapped here (textwrap) and printed as one
+    styled Text without Rich's own wrapping; a Rich Table measured every cell twice and took
+    several times the plain format's time on a 5 MB article (benchmarks/bench_read_render.py)."""
+    import shutil
+    import textwrap
+
     from rich.text import Text
 
-    from vnsum.render.sanitize import sanitize
+    from vnsum.render.sanitize import console, one_line, sanitize
 
-    table = Table("line", "kind", "text", title=sanitize(report["title"] or report["source"]), title_justify="left")
+    width = env.width or shutil.get_terminal_size((100, 24)).columns
+    gutter = 6 + 12  # "line " and "kind        "
+    wrap = textwrap.TextWrapper(width=max(20, width - gutter), break_long_words=True, break_on_hyphens=False)
+    pad = " " * gutter
+    out = Text()
+    out.append(one_line(report["title"] or report["source"]) + "\n\n", style="bold")
     for p in report["paragraphs"]:
         body = p["kind"] in ("body", "lead")
-        text = Text()
-        if p["sentences"]:
-            for n, s in enumerate(p["sentences"], 1):
-                text.append(f"{'' if n == 1 else chr(10)}{n}. ", style="bold")
-                text.append(sanitize(s))
-        else:
-            text.append(sanitize(p["text"]), style="" if body else "dim")
-        table.add_row(str(p["line"]), Text(p["kind"], style="green" if body else "yellow"), text)
-    console = Console(file=env.stdout, width=env.width, markup=False, highlight=False, emoji=False)
-    console.print(table)
+        out.append(f"{p['line']:>5} ", style="dim")
+        kind = one_line(p["kind"]) + (" ?" if p.get("unsure") else "")
+        out.append(f"{kind[:11]:<12}", style="green" if body else "yellow")
+        if p.get("why"):
+            out.append(f"({one_line(p['why'])}) ", style="dim")
+        pieces = [(f"{n}. ", one_line(t)) for n, t in enumerate(p["sentences"], 1)] or [("", one_line(p["text"]))]
+        for i, (mark, text) in enumerate(pieces):
+            lines = wrap.wrap(mark + text) or [mark]
+            for j, line in enumerate(lines):
+                if i or j:
+                    out.append(pad)
+                if j == 0 and mark:
+                    out.append(mark, style="bold")
+                    line = line[len(mark) :]
+                out.append(line + "\n", style="" if body else "dim")
     for n in report["notes"]:
-        console.print(Text(f"Note: {sanitize(n)}", style="dim"))
+        out.append(f"Note: {sanitize(n)}\n", style="dim")
+    assert env.stdout is not None
+    console(env.stdout, width=width).print(out, soft_wrap=True, end="")

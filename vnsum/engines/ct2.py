@@ -20,7 +20,7 @@ from typing import Any
 from vnsum.engines.base import EngineOptions, GenerationSettings, physical_cores
 from vnsum.engines.base import pick_device as base_pick_device
 from vnsum.engines.detok import detokenize
-from vnsum.errors import ModelFailed, ModelUnavailable, UsageError, one_line
+from vnsum.errors import ModelFailed, ModelUnavailable, StorageError, UsageError, one_line
 from vnsum.hub import fingerprint
 
 FORMAT_VERSION = 1
@@ -115,8 +115,17 @@ def convert(model_dir: Path, model_id: str, quantization: str, notify: Notify | 
     target = converted_dir(model_dir, model_id, quantization)
     if is_converted(target):
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(target) + ".lock"):
+    try:  # a cache directory that is a file, read-only or full: say so, never fall back quietly
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(target) + ".lock")
+        lock.acquire()
+        lock.release()
+    except OSError as exc:
+        raise StorageError(
+            f"the CTranslate2 conversion cache {target.parent} cannot be written ({exc.strerror or exc}); "
+            "set VNSUM_CACHE_DIR to a writable directory, or use --engine transformers"
+        ) from None
+    with lock:
         if is_converted(target):
             return target
         for stale in target.parent.glob(f".{target.name}.*"):  # left by a run that was killed (we hold the lock)
@@ -274,7 +283,7 @@ class CTranslate2Engine:
         fresh = not is_converted(target)
         try:
             path = convert(model_dir, model_id, compute_type, notify)
-        except (UsageError, ModelUnavailable, ModelFailed):
+        except (UsageError, ModelUnavailable, ModelFailed, StorageError):
             raise
         except Exception as exc:  # the converter loads the checkpoint with transformers, safety on
             from vnsum.engines.hf import refusal

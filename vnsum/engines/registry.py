@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vnsum.engines.base import Engine, EngineOptions
-from vnsum.errors import ModelFailed, ModelUnavailable, UsageError, one_line
+from vnsum.errors import ModelFailed, ModelUnavailable, StorageError, UsageError, one_line
 
 Notify = Callable[[str], None]
 
@@ -78,7 +78,7 @@ def load_engine(model_dir: Path, model_id: str, options: EngineOptions, notify: 
             continue
         try:
             return spec.load(model_dir, model_id, options, notify)
-        except (UsageError, ModelUnavailable, ModelFailed):
+        except (UsageError, ModelUnavailable, ModelFailed, StorageError):
             raise
         except Exception as exc:  # a converter raises many types for checkpoints it does not support
             if last:

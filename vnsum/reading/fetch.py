@@ -7,7 +7,7 @@ with "timed out after 30 s" (exit 1), however slowly the server trickles bytes.
 Only ``http://`` and ``https://`` are fetched, on every redirect hop (at most 10). A body
 shorter than its ``Content-Length`` is an error, never a silently truncated article. A
 password in the URL (``http://user:secret@host/``) is sent as HTTP basic authentication to
-that host only and shown as ``***`` in every message.
+that host only and shown as ``***`` in every message (:mod:`vnsum.reading.urls`).
 """
 
 from __future__ import annotations
@@ -25,24 +25,14 @@ from urllib.parse import urljoin, urlparse, urlunparse
 from vnsum._version import __version__
 from vnsum.errors import InputError, human_bytes
 from vnsum.reading.source import Source, from_bytes
+from vnsum.reading.urls import parse, redact, redact_text
+
+__all__ = ["fetch_bytes", "fetch_url", "redact"]
 
 TIMEOUT_S = 30.0
 MAX_REDIRECTS = 10
 CHUNK = 64 * 1024
 SCHEMES = ("http", "https")
-
-
-def redact(url: str) -> str:
-    """``url`` with any password replaced by ``***``."""
-    try:
-        parsed = urlparse(url)
-        password = parsed.password
-    except ValueError:
-        return "<a malformed URL>"
-    if password is None:
-        return url
-    host = parsed.netloc.rpartition("@")[2]
-    return urlunparse(parsed._replace(netloc=f"{parsed.username or ''}:***@{host}"))
 
 
 class _Deadline:
@@ -163,7 +153,7 @@ def _scrub(text: str, url: str) -> str:
         password = urlparse(url).password
     except ValueError:
         password = None
-    text = " ".join(str(text).split())
+    text = redact_text(" ".join(str(text).split()))
     return text.replace(password, "***") if password else text
 
 
@@ -183,13 +173,7 @@ def fetch_bytes(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> tuple[b
     """The raw body of ``url``, its content type and charset, with every limit of ``fetch_url``
     (feeds are parsed from these bytes)."""
     safe = redact(url)
-    try:
-        parsed = urlparse(url)
-        parsed.port  # noqa: B018  (raises on a malformed port)
-    except ValueError:
-        raise InputError(f"{safe}: not a valid URL") from None
-    if parsed.scheme.lower() not in SCHEMES or not parsed.hostname:
-        raise InputError(f"{safe}: only http:// and https:// URLs can be fetched")
+    parse(url)
     deadline = _Deadline(timeout)
     declared: int | None = None
     chunks: list[bytes] = []

@@ -173,6 +173,8 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         raise InputError(f"{name}: no such file") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc.__class__.__name__})") from None
+    except ValueError:  # a NUL in the name: no file can have it
+        raise InputError(f"{name}: not a valid file name (it contains a NUL character)") from None
     if stat.S_ISDIR(st.st_mode):
         raise InputError(f"{name}: is a directory, not a file")
     if stat.S_ISREG(st.st_mode):

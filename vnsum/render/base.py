@@ -62,15 +62,24 @@ def flagged(brief: Brief) -> dict[str, int]:
 
 
 def check_lines(brief: Brief) -> list[str]:
-    """One line per check problem, the same words in every format."""
-    return [_check_line(c) for c in brief.checks]
+    """The check problems, the same words in every format: one line per Vietnamese sentence they
+    concern, which is quoted once, each field's values together (``summary_en: number '5', date
+    '1/6' not in the Vietnamese; key_points[1].text_en: name 'Huế' missing from the English``)."""
+    groups: dict[str, dict[tuple[str, str], list[str]]] = {}
+    for c in brief.checks:
+        groups.setdefault(c.text_vi, {}).setdefault((c.field, c.problem), []).append(_check_value(c))
+    lines = []
+    for text_vi, problems in groups.items():
+        found = "; ".join(f"{field_name}: {', '.join(values)} {problem}" for (field_name, problem), values in problems.items())
+        lines.append(f"{found} (Vietnamese: {text_vi})" if text_vi else found)
+    return lines
 
 
-def _check_line(c: CheckProblem) -> str:
+def _check_value(c: CheckProblem) -> str:
     what = {"misspelled": "the other side writes", "converted to other units": "from"}.get(c.problem, "expected")
     expected = f" ({what} {c.expected!r})" if c.expected else ""
     shown = f", in the English {c.value_en!r}" if c.value_en else ""
-    return f"{c.field}: {c.kind} {c.value!r} {c.problem}{expected}{shown} (Vietnamese: {c.text_vi})"
+    return f"{c.kind} {c.value!r}{expected}{shown}"
 
 
 def mark_values(text: str, values: list[str], before: str, after: str) -> str:

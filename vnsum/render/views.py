@@ -84,7 +84,7 @@ def write_models(rows: Sequence[Any], fmt: str, file: IO[str], width: int | None
             }
             for r in rows
         ]
-        file.write(json.dumps(data, indent=2) + "\n")
+        file.write(sanitize(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
     elif fmt == "rich":
         from rich.console import Console
         from rich.table import Column, Table
@@ -95,12 +95,14 @@ def write_models(rows: Sequence[Any], fmt: str, file: IO[str], width: int | None
             Column("model", no_wrap=True, min_width=longest), "used by", "cached", "revision", "size", "CTranslate2 copies"
         )
         for r in rows:
-            table.add_row(sanitize(r.ref), ", ".join(r.used_by), "yes" if r.cached else "no", rev(r), size(r), copies(r))
+            table.add_row(
+                sanitize(r.ref), sanitize(", ".join(r.used_by)), "yes" if r.cached else "no", rev(r), size(r), copies(r)
+            )
         Console(file=file, width=width, markup=False, highlight=False, emoji=False).print(table)
     elif fmt == "markdown":
         out = ["| model | used by | cached | revision | size | CTranslate2 copies |", "|---|---|---|---|---|---|"]
         out += [
-            f"| {md(sanitize(r.ref))} | {md(', '.join(r.used_by))} | {'yes' if r.cached else 'no'} | {rev(r)} | {size(r)} | {md(copies(r))} |"
+            f"| {md(sanitize(r.ref))} | {md(sanitize(', '.join(r.used_by)))} | {'yes' if r.cached else 'no'} | {rev(r)} | {size(r)} | {md(copies(r))} |"
             for r in rows
         ]
         file.write("\n".join(out) + "\n")
@@ -108,5 +110,5 @@ def write_models(rows: Sequence[Any], fmt: str, file: IO[str], width: int | None
         for r in rows:
             conv = copies(r).replace(", ", ",")
             file.write(
-                f"{sanitize(r.ref)}\t{'cached' if r.cached else 'missing'}\t{size(r)}\tct2:{conv}\t{','.join(r.used_by) or '-'}\trev:{rev(r)}\n"
+                f"{sanitize(r.ref)}\t{'cached' if r.cached else 'missing'}\t{size(r)}\tct2:{conv}\t{sanitize(','.join(r.used_by)) or '-'}\trev:{rev(r)}\n"
             )

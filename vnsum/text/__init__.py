@@ -8,6 +8,7 @@ from vnsum.text.clean import TONE_STYLES, clean_text, fold_tone_placement, place
 from vnsum.text.kinds import (
     AGENCY_TAG,
     BODY,
+    BODY_KINDS,
     BOILERPLATE,
     BYLINE,
     CAPTION,
@@ -19,15 +20,19 @@ from vnsum.text.kinds import (
     SOURCE_LINE,
     SUBHEADING,
     TITLE,
+    Kind,
 )
 from vnsum.text.lang import STOPWORDS, vietnamese_share
+from vnsum.text.lexicon import ABBREVIATIONS, is_vietnamese_syllable
 from vnsum.text.report import reading_report
-from vnsum.text.sentences import ABBREVIATIONS, split_sentences
+from vnsum.text.segment import split_sentences
+from vnsum.text.sentences import sentence_spans
 
 __all__ = [
     "ABBREVIATIONS",
     "AGENCY_TAG",
     "BODY",
+    "BODY_KINDS",
     "BOILERPLATE",
     "BYLINE",
     "CAPTION",
@@ -42,12 +47,15 @@ __all__ = [
     "TITLE",
     "TONE_STYLES",
     "Article",
+    "Kind",
     "Paragraph",
     "clean_text",
     "fold_tone_placement",
+    "is_vietnamese_syllable",
     "parse_article",
     "place_tone_marks",
     "reading_report",
+    "sentence_spans",
     "split_sentences",
     "strip_agency_tag",
     "tone_style",

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from vnsum.text.captions import MAX_WORDS, UNSURE, Neighbourhood, caption_score
 from vnsum.text.clean import clean_text
 from vnsum.text.kinds import (
     AGENCY_TAG,
@@ -31,8 +32,9 @@ from vnsum.text.kinds import (
     SUBHEADING,
     TITLE,
 )
-from vnsum.text.segment import _AGENCY_TAG, _LINK_LABEL, segment_line
-from vnsum.text.sentences import _is_upper_start, sentence_spans
+from vnsum.text.lexicon import AGENCY_TAG_RE, LINK_LABEL_RE, PHOTO_WORDS, REPORTING, TIME_START, is_upper_start
+from vnsum.text.segment import glued_heading_end, segment_line
+from vnsum.text.sentences import sentence_spans
 
 __all__ = [
     "AGENCY_TAG",
@@ -60,18 +62,6 @@ _BOILERPLATE_START = re.compile(
     re.IGNORECASE,
 )
 _NAV_SEPARATORS = re.compile(r"\s[|›»•/·]\s")
-_REPORTING = re.compile(
-    r"\b(?:cho biết|cho hay|nói|khẳng định|cho rằng|tuyên bố|thông tin|công bố|nhấn mạnh|đề nghị|yêu cầu|"
-    r"theo|vừa|đã|sẽ|được biết|ghi nhận|phát hiện|xảy ra)\b",
-    re.IGNORECASE,
-)
-#: Words that say a line describes a picture (not "ảnh hưởng", "mô hình", "tại hiện trường").
-_CAPTION_SIGNS = re.compile(
-    r"trong ảnh|\(ảnh\)|\((?:trái|phải|giữa|bìa trái|bìa phải)\)|\bbìa (?:trái|phải)\b|từ trái (?:sang|qua)|"
-    r"\bchụp (?:ảnh|hình)|\btạo dáng\b|\bảnh lưu niệm\b|\bchụp hình lưu niệm\b|\bống kính\b",
-    re.IGNORECASE,
-)
-_TIME_START = re.compile(r"^(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Khuya|Rạng sáng|Hôm|Tháng|Năm|Đầu|Cuối|Từ|Đến|Trước|Sau)\b")
 _WORD = re.compile(r"[0-9A-Za-zÀ-ỹĐđ]+")
 
 
@@ -91,6 +81,15 @@ class Paragraph:
     text: str
     sentences: tuple[str, ...]
     pieces: tuple[tuple[str, str], ...] = ()
+    #: Why each piece got its kind (parallel to ``pieces``): a rule's name, or the caption model's score.
+    why: tuple[str, ...] = ()
+    #: The caption model's probability that this paragraph is not body (None: not a candidate).
+    caption_score: float | None = None
+
+    @property
+    def unsure(self) -> bool:
+        """Kept as body, but the caption model is not sure it is (such a paragraph is no key point)."""
+        return self.caption_score is not None and self.caption_score >= UNSURE and self.kind in BODY_KINDS
 
 
 @dataclass
@@ -158,11 +157,11 @@ def _looks_like_boilerplate(line: str) -> bool:
 
 def strip_agency_tag(text: str) -> str:
     """Drop a leading news-agency tag such as "TTO -", "(Dân trí) -", "VOV.VN -"."""
-    m = _AGENCY_TAG.match(text)
+    m = AGENCY_TAG_RE.match(text)
     if m is None:
         return text
     after = text[m.end() : m.end() + 1]
-    return text[m.end() :] if after and (_is_upper_start(after) or after in '“"') else text
+    return text[m.end() :] if after and (is_upper_start(after) or after in '“"') else text
 
 
 def _content(text: str) -> set[str]:
@@ -178,9 +177,9 @@ def _caption_first_line(sentence: str, later: list[str]) -> bool:
     words = sentence.split()
     if not (4 <= len(words) <= 25) or not sentence.rstrip().endswith(".") or len(sentence_spans(sentence)) != 1:
         return False
-    if _REPORTING.search(sentence) or _TIME_START.match(sentence) or '"' in sentence or "“" in sentence:
+    if REPORTING.search(sentence) or TIME_START.match(sentence) or '"' in sentence or "“" in sentence:
         return False
-    if _CAPTION_SIGNS.search(sentence):
+    if PHOTO_WORDS.search(sentence):
         return True
     mine = _content(sentence)
     if len(mine) < 4:
@@ -188,9 +187,17 @@ def _caption_first_line(sentence: str, later: list[str]) -> bool:
     return any(len(mine & _content(s)) / len(mine) >= 0.6 for s in later)
 
 
-def parse_article(text: str) -> Article:
-    """Clean ``text`` and label each paragraph, and each piece inside it, with its kind."""
-    cleaned = clean_text(text)
+@dataclass
+class _Reading:
+    """The rules' reading of the cleaned lines: a kind per whole line, or the pieces of each line."""
+
+    raw: list[tuple[int, str]]
+    kinds: list[str | None]
+    pieces: list[list[tuple[str, int, int]] | None]
+    why: list[list[str]]
+
+
+def _rules(cleaned: str) -> _Reading:
     raw: list[tuple[int, str]] = [(n + 1, line) for n, line in enumerate(cleaned.split("\n")) if line.strip()]
     total = len(raw)
     lone = total >= 3
@@ -200,18 +207,19 @@ def parse_article(text: str) -> Article:
             kinds[pos] = FURNITURE
         elif pos == 0 and _looks_like_title(line, [r for _, r in raw[1:]]):
             kinds[pos] = TITLE
-        elif _LINK_LABEL.match(line) and len(line.split()) <= 4:
+        elif LINK_LABEL_RE.match(line) and len(line.split()) <= 4:
             kinds[pos] = RELATED_LINKS
         elif (
             pos > 0 and kinds[pos - 1] is None and " ".join(line.split()) == " ".join(raw[pos - 1][1].split()) and len(line) >= 25
         ):
             kinds[pos] = CAPTION  # a photo block repeated line for line
     pieces: list[list[tuple[str, int, int]] | None] = [None] * total
+    why: list[list[str]] = [[] for _ in range(total)]
     first_done = False
     for pos, (_, line) in enumerate(raw):
         if kinds[pos] is not None:
             continue
-        found = segment_line(line, first=not first_done, last=pos == total - 1, lone=lone)
+        found = segment_line(line, first=not first_done, last=pos == total - 1, lone=lone, why=why[pos])
         pieces[pos] = found
         if any(k == BODY for k, _, _ in found):
             first_done = True
@@ -222,7 +230,8 @@ def parse_article(text: str) -> Article:
         if pos < total - 1:
             line = raw[pos][1]
             first_here = not any(any(k == BODY for k, _, _ in (pieces[q] or [])) for q in range(pos))
-            pieces[pos] = segment_line(line, first=first_here, last=True, lone=lone)
+            why[pos] = []
+            pieces[pos] = segment_line(line, first=first_here, last=True, lone=lone, why=why[pos])
         if any(k == BODY for k, _, _ in pieces[pos] or []):
             break
     # a photo caption written as a sentence right after the title (VietNews)
@@ -234,7 +243,95 @@ def parse_article(text: str) -> Article:
             later = [raw[q][1] for q in body_lines[1:]]
             if _caption_first_line(raw[pos][1], later):
                 pieces[pos] = [(CAPTION, ps[0][1], ps[0][2])]
+                why[pos] = ["caption sentence after the title"]
+    _glued_headings(raw, pieces, why, lone)
+    return _Reading(raw, kinds, pieces, why)
 
+
+def _glued_headings(
+    raw: list[tuple[int, str]], pieces: list[list[tuple[str, int, int]] | None], why: list[list[str]], lone: bool
+) -> None:
+    """Headings glued without punctuation to the front of the sentence after them: cut out when at
+    least two sentences of the article start that way (one could be a name after a verb)."""
+    found = []
+    for pos, (_, line) in enumerate(raw):
+        for n, (k, s, e) in enumerate(pieces[pos] or []):
+            if k != BODY:
+                continue
+            cut = glued_heading_end(line[s:e])
+            if cut is not None:
+                found.append((pos, n, s + cut))
+    if len(found) < 2:
+        return
+    for pos, n, cut in reversed(found):
+        ps = pieces[pos]
+        assert ps is not None
+        _, s, e = ps[n]
+        head_end = len(raw[pos][1][:cut].rstrip())
+        pieces[pos] = [*ps[:n], (SUBHEADING, s, head_end), (BODY, cut, e), *ps[n + 1 :]]
+        old = why[pos] if len(why[pos]) == len(ps) else [""] * len(ps)
+        why[pos] = [*old[:n], "heading glued to a sentence (two or more in the article)", old[n], *old[n + 1 :]]
+
+
+def _candidates(r: _Reading) -> list[tuple[int, str, Neighbourhood, str]]:
+    """(line position, text, neighbourhood, the rules' kind) of every short paragraph of its own that
+    the caption model decides: one piece (body, caption or heading) of at most MAX_WORDS words."""
+    total = len(r.raw)
+    if total < 3:
+        return []
+    has_body = [any(k == BODY for k, _, _ in (ps or [])) for ps in r.pieces]
+    title = r.raw[0][1] if r.kinds[0] == TITLE else ""
+    first_body = next((pos for pos in range(total) if has_body[pos]), -1)
+    out = []
+    for pos, (_, line) in enumerate(r.raw):
+        ps = r.pieces[pos]
+        if r.kinds[pos] is not None or ps is None or len(ps) != 1 or ps[0][0] not in (BODY, CAPTION, SUBHEADING):
+            continue
+        if len(line.split(maxsplit=MAX_WORDS)) > MAX_WORDS:
+            continue  # maxsplit: a long line costs no more than a short one
+        text = line.strip()
+        prev = r.raw[pos - 1][1] if pos > 0 and r.kinds[pos - 1] != TITLE else ""
+        nxt = r.raw[pos + 1][1] if pos + 1 < total else ""
+        around = Neighbourhood(
+            title=title,
+            prev=prev,
+            next=nxt,
+            prev_body=pos > 0 and has_body[pos - 1],
+            next_body=pos + 1 < total and has_body[pos + 1],
+            first_body=pos == first_body or (first_body < 0 and pos == 1),
+            position=pos / total,
+            last=pos == total - 1,
+        )
+        out.append((pos, text, around, str(ps[0][0])))
+    return out
+
+
+def caption_candidates(text: str) -> list[tuple[str, Neighbourhood, str]]:
+    """What the caption model sees in ``text``: (paragraph, neighbourhood, the rules' kind) of each
+    candidate (``benchmarks/train_captions.py`` fits the model on these)."""
+    return [(t, a, k) for _, t, a, k in _candidates(_rules(clean_text(text)))]
+
+
+_LINE_RULE: dict[str, str] = {
+    FURNITURE: "page furniture",
+    TITLE: "first short line",
+    RELATED_LINKS: "related-links label",
+    CAPTION: "photo block repeated",
+}
+
+
+def parse_article(text: str) -> Article:
+    """Clean ``text`` and label each paragraph, and each piece inside it, with its kind."""
+    r = _rules(clean_text(text))
+    raw, kinds, pieces, why = r.raw, r.kinds, r.pieces, r.why
+    scores: dict[int, float] = {}
+    for pos, t, around, rule_kind in _candidates(r):
+        # The rules decide the kind: on the fitting part's cross-validation the model found no caption
+        # they miss (benchmarks/train_captions.py). Its score says how sure the front end is that a
+        # paragraph kept as body is body: from UNSURE up, such a paragraph is no key point.
+        score = caption_score(t, around, rule_kind)
+        scores[pos] = score
+        why[pos] = [f"{why[pos][0] if why[pos] else 'rules'}; caption model {score:.2f}"]
     paragraphs: list[Paragraph] = []
     counts: Counter[str] = Counter()
     notes: list[str] = []
@@ -245,11 +342,15 @@ def parse_article(text: str) -> Article:
         if line_kind is not None:
             kind = line_kind
             stripped = line.strip()
-            paragraphs.append(Paragraph(index, line_no, kind, stripped, (), ((kind, stripped),)))
+            paragraphs.append(
+                Paragraph(index, line_no, kind, stripped, (), ((kind, stripped),), ("line rule: " + _LINE_RULE[kind],))
+            )
             if kind != TITLE:
                 counts[kind] += 1
             continue
         ps = pieces[pos] or []
+        reasons = tuple(why[pos]) if len(why[pos]) == len(ps) else tuple("" for _ in ps)
+        caption_p = scores.get(pos)
         body_kind = LEAD if not seen_body else BODY
         out_pieces: list[tuple[str, str]] = []
         sentences: list[str] = []
@@ -265,13 +366,15 @@ def parse_article(text: str) -> Article:
                     notes.append(f"dropped agency tag {piece!r}")
         if sentences:
             seen_body = True
-            paragraphs.append(Paragraph(index, line_no, body_kind, " ".join(sentences), tuple(sentences), tuple(out_pieces)))
+            paragraphs.append(
+                Paragraph(index, line_no, body_kind, " ".join(sentences), tuple(sentences), tuple(out_pieces), reasons, caption_p)
+            )
         else:
             sizes: Counter[str] = Counter()
             for k, t in out_pieces:
                 sizes[k] += len(t)
             kind = sizes.most_common(1)[0][0] if sizes else CAPTION
-            paragraphs.append(Paragraph(index, line_no, kind, line.strip(), (), tuple(out_pieces)))
+            paragraphs.append(Paragraph(index, line_no, kind, line.strip(), (), tuple(out_pieces), reasons, caption_p))
     left_out = {k: v for k, v in counts.items() if k != AGENCY_TAG}
     if left_out:
         order = [CAPTION, CREDIT, SUBHEADING, BYLINE, SOURCE_LINE, RELATED_LINKS, FURNITURE]

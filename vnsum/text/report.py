@@ -10,7 +10,10 @@
          "text": "…",            # the piece's text (for lead / body: its sentences joined by spaces)
          "sentences": ["…"],     # the body sentences (lead / body entries only; [] otherwise)
          "line": 3,              # 1-based line of the cleaned input it comes from
-         "paragraph": 2},        # index of the Paragraph (what key points' "paragraph" refers to)
+         "paragraph": 2,         # index of the Paragraph (what key points' "paragraph" refers to)
+         "why": "…",             # the rule that gave the kind, and the caption model's score if it scored it
+         "caption_score": 0.04 | None,  # the caption model's probability that the paragraph is not body
+         "unsure": false},       # kept as body, but maybe a caption: never a key point
         …
       ],
       "notes": ["…"],
@@ -35,21 +38,36 @@ def reading_report(article: Article) -> dict[str, Any]:
     entries: list[dict[str, Any]] = []
     for p in article.paragraphs:
         pieces = p.pieces or ((p.kind, p.text),)
+        reasons = p.why if len(p.why) == len(pieces) else ("",) * len(pieces)
         run: list[str] = []
+        run_why: list[str] = []
 
-        def flush(kind: str, para=p, run=run) -> None:
+        def entry(kind: str, text: str, sentences: list[str], why: str, para=p) -> dict[str, Any]:
+            return {
+                "kind": str(kind),
+                "text": text,
+                "sentences": sentences,
+                "line": para.line,
+                "paragraph": para.index,
+                "why": why,
+                "caption_score": None if para.caption_score is None else round(para.caption_score, 3),
+                "unsure": para.unsure,
+            }
+
+        def flush(kind: str, run=run, run_why=run_why) -> None:
             if run:
-                entries.append(
-                    {"kind": kind, "text": " ".join(run), "sentences": list(run), "line": para.line, "paragraph": para.index}
-                )
+                why = "; ".join(dict.fromkeys(w for w in run_why if w))
+                entries.append(entry(kind, " ".join(run), list(run), why))
                 run.clear()
+                run_why.clear()
 
-        for kind, text in pieces:
+        for (kind, text), why in zip(pieces, reasons):
             if kind in BODY_KINDS:
                 run.append(text)
+                run_why.append(why)
                 continue
             flush(p.kind if p.kind in BODY_KINDS else kind)
-            entries.append({"kind": kind, "text": text, "sentences": [], "line": p.line, "paragraph": p.index})
+            entries.append(entry(kind, text, [], why))
         flush(p.kind if p.kind in BODY_KINDS else "body")
     title = article.title
     return {"title": title, "paragraphs": entries, "notes": list(article.notes)}

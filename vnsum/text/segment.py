@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from vnsum.text.kinds import (
     AGENCY_TAG,
@@ -31,17 +32,28 @@ from vnsum.text.kinds import (
     SOURCE_LINE,
     SUBHEADING,
 )
-from vnsum.text.sentences import (
+from vnsum.text.lexicon import (
+    AGENCIES,
+    AGENCY_TAG_RE,
+    LINK_LABEL_RE,
+    LOWER,
+    NAME_SYLLABLES,
+    NOT_NAME_START,
+    PERSON_START,
     PERSON_STARTERS,
+    PHOTO_WORDS,
+    PLACE_WORDS_LOWER,
     STARTERS,
-    _glue_after,
-    _is_lower,
-    _is_upper_start,
-    _wordset,
+    SURNAMES,
+    UPPER,
+    is_lower,
+    is_upper_start,
     is_vietnamese_syllable,
-    sentence_cuts,
     starter_at,
+    syllable_shape,
+    wordset,
 )
+from vnsum.text.sentences import glue_at, sentence_cuts
 
 # --- patterns -------------------------------------------------------------------------------
 
@@ -54,22 +66,6 @@ _CREDIT = re.compile(
 _CREDIT_HINTS = ("Ảnh", "ảnh", "Hình", "Nguồn", "Video", "Clip", "Đồ h", "Infographic", "Thực hiện")
 _ILLUSTRATION = re.compile(r"minh (?:họa|hoạ)|chụp màn hình", re.IGNORECASE)
 _BYLINE_LABELS = ("Tin", "Bài", "Thực hiện")
-#: Photo agencies and sources that make up a whole credit ("Ảnh: Reuters Phòng Công tố …").
-_AGENCIES = _wordset(
-    "AFP Reuters AP Xinhua EPA Getty Bloomberg TTXVN VNA Shutterstock Pexels Pixabay Unsplash Internet Weibo "
-    "Twitter Facebook Instagram X CNN BBC Theverge Kitco Sputnik TASS RIA Yonhap Kyodo NHK Zing VnExpress "
-    "Vietnamplus Vietnam+ Askmen Freepik Depositphotos iStock Alamy NASA ESA WB IMF WHO UN Tuổi Trẻ"
-)
-_SURNAMES = _wordset(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lương Trương Mai Tạ Lưu "
-    "Cao Quách Trịnh Đoàn Vương Thái Châu Tô La Lâm Chu Tăng Kiều Triệu Mạc Hà Văn Khổng Lại"
-)
-_LINK_LABEL = re.compile(
-    r"^(?:TIN (?:BÀI )?LIÊN QUAN|Tin (?:bài )?liên quan|BÀI (?:VIẾT )?LIÊN QUAN|Bài (?:viết )?liên quan|"
-    r"XEM THÊM|Xem thêm|ĐỌC THÊM|Đọc thêm|Tin cùng chuyên mục|TIN CÙNG CHUYÊN MỤC|TIN MỚI(?: NHẤT| HƠN)?|"
-    r"Tin mới(?: nhất| hơn)?|Tin khác|TIN KHÁC|Bài đọc thêm|Có thể bạn quan tâm|CÓ THỂ BẠN QUAN TÂM|"
-    r"Xem tiếp|Video liên quan|Tin nổi bật)(?![\w])"
-)
 #: "[ Phần Lan giúp đổi mới sáng tạo ]": a linked headline in brackets inside the text.
 _BRACKET_LINK = re.compile(r"\[\s*[A-ZĐÀ-Ỹ][^\[\]\n.!?]{15,200}\s*\]")
 _LINK_ARROWS = re.compile(r"^(?:>\s*){2,}|^[»›]\s")
@@ -113,24 +109,10 @@ _NAME_TOKEN = re.compile(
     r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?|[A-ZĐÀ-Ỹ]{2,}|(?:[A-ZĐÀ-Ỹ][a-zđh]?\.)+(?:[A-ZĐÀ-Ỹ]?[a-zà-ỹđ]*|[A-ZĐÀ-Ỹ]+)\.?|"
     r"[A-ZĐÀ-Ỹ]\.?[A-ZĐÀ-Ỹ]\.?)$"
 )
-_AGENCY_TAG = re.compile(
-    r"^(?:\([^()\n]{2,30}\)|[A-ZĐ][\w.]{1,15}(?:\.[A-Za-z]{2,3})?|[A-ZĐ][\w ]{1,25},\s*\d{1,2}/\d{1,2}\s*\([^()]{2,15}\))"
-    r"\s*[-–—]+\s+(?=\S)"
-)
-#: Words that say a piece describes a picture (not "ảnh hưởng", "mô hình", "tại hiện trường").
-_PHOTO_WORDS = re.compile(
-    r"trong ảnh|\(ảnh\)|\((?:trái|phải|giữa|bìa trái|bìa phải|đứng giữa|ngồi giữa)\)|\bbìa (?:trái|phải)\b|"
-    r"từ trái (?:sang|qua)|\bchụp (?:ảnh|hình)|\btạo dáng\b|\blưu niệm\b|\bống kính\b|\bkhung hình\b",
-    re.IGNORECASE,
-)
 _GALLERY = re.compile(
     r"(?:gửi (?:tới|đến)|giới thiệu|ghi lại|mời (?:bạn đọc|quý vị|độc giả)|cùng (?:xem|điểm|ngắm)|dưới đây là|"
     r"sau đây là|xin (?:gửi|giới thiệu)).{0,60}(?:hình ảnh|bức ảnh|khoảnh khắc|ảnh)\s*[.:]$",
     re.IGNORECASE,
-)
-_PERSON_START = re.compile(
-    r"^(?:Ông|Bà|Anh|Chị|Em|Cô|Thầy|Lãnh đạo|Thứ trưởng|Bộ trưởng|Chủ tịch|Thủ tướng|Tổng thống|Phó|Đại diện|"
-    r"Đoàn|Lực lượng|Cảnh sát|Người dân|Du khách|Học sinh|Sinh viên|Công nhân|Cán bộ)\b"
 )
 _AUTHOR_NOTE = re.compile(r"^(?:Tác giả|Người viết)\s+(?:là|hiện|đang|từng|có|chia sẻ|viết|làm)\b")
 _AUTHOR_TITLE = re.compile(
@@ -157,6 +139,7 @@ class _Atom:
     kind: str | None = None
     group: int = -1  # atoms of one multi-atom piece (a repeated photo block, a link block)
     illustration: bool = False
+    rule: str = ""  # the rule that gave the kind (what ``vnsum read`` shows)
 
 
 def _words(text: str) -> int:
@@ -195,13 +178,7 @@ def is_byline(text: str) -> bool:
         return False
     first = t.split()[0]
     # "Theo", "Trong", ... start sentences, not names; a lone capitalised common word is not a byline
-    return not (first in _NOT_NAME_START or (tokens == 1 and len(t) > 3 and not t.isupper() and "." not in t))
-
-
-_NOT_NAME_START = _wordset(
-    "Theo Trong Tuy Sau Khi Trước Các Đây Một Tại Những Từ Việc Ngoài Nhiều Đến Nhưng Hiện Nếu Để Với Được Cũng "
-    "Còn Do Họ Về Đó Vì Có Và Xem Tin Bài Ảnh Video Nguồn Chia Bình Đăng Tags Từ"
-)
+    return not (first in NOT_NAME_START or (tokens == 1 and len(t) > 3 and not t.isupper() and "." not in t))
 
 
 def _is_source(text: str) -> bool:
@@ -232,18 +209,18 @@ def _name_like(tok: str) -> bool:
     bare = tok.strip("\"“”'(),;")
     if not bare:
         return False
-    return _is_upper_start(bare[0]) or bare[0].isdigit() or bare in ("-", "–", "/", "&") or "/" in bare
+    return is_upper_start(bare[0]) or bare[0].isdigit() or bare in ("-", "–", "/", "&") or "/" in bare
 
 
 def _credit_glue(text: str, ts: int, te: int) -> int | None:
     """A sentence glued to a credit name inside one token: any lower-case letter followed by a capital
     ("Balenciaga|Michael", "Tuyết|TP"), or an all-caps run before a capitalised syllable ("AFP|Thủ")."""
     for q in range(ts + 1, te):
-        if not (text[q].isalpha() and _is_upper_start(text[q])):
+        if not (text[q].isalpha() and is_upper_start(text[q])):
             continue
-        if _glue_after(text, q) is not None:
+        if glue_at(text, q) is not None:
             return q
-        if _is_lower(text[q - 1]):
+        if is_lower(text[q - 1]):
             k = q
             while k > ts and text[k - 1].isalpha():
                 k -= 1
@@ -266,7 +243,7 @@ def _credit_end(text: str, c: int) -> int | None:
             return ts  # "Ảnh: AFP Theo Hãng tin …", "Ảnh: Lao động Có những …"
         if (
             k == 0
-            and tok.rstrip(".,") in _AGENCIES
+            and tok.rstrip(".,") in AGENCIES
             and len(toks) > 1
             and _name_like(text[toks[1][0] : toks[1][1]])
             and _credit_glue(text, *toks[1]) is None
@@ -292,7 +269,7 @@ def _credit_end(text: str, c: int) -> int | None:
     if run >= len(toks):
         return toks[2][0] if len(toks) > 2 else None
     first = text[toks[0][0] : toks[0][1]]
-    cut = min(run - 1, 3 if first in _SURNAMES and run >= 4 else 2)
+    cut = min(run - 1, 3 if first in SURNAMES and run >= 4 else 2)
     return toks[cut][0]
 
 
@@ -333,7 +310,7 @@ def _find_credits(text: str) -> list[tuple[int, int, str, bool]]:
             continue
         if not colon:
             after = text[m.end() :].lstrip()
-            if illustration and (not after or after[0] in ".)" or _is_upper_start(after[0])):
+            if illustration and (not after or after[0] in ".)" or is_upper_start(after[0])):
                 # "Ảnh minh họa." / "Ảnh minh họa Theo …"
                 end = m.end()
                 if end < len(text) and text[end] == ".":
@@ -341,7 +318,7 @@ def _find_credits(text: str) -> list[tuple[int, int, str, bool]]:
                 out.append((start, end, CREDIT, True))
                 pos = end
                 continue
-            if not (lead and label in ("Ảnh", "Đồ họa", "Đồ hoạ") and after and _is_upper_start(after[0])):
+            if not (lead and label in ("Ảnh", "Đồ họa", "Đồ hoạ") and after and is_upper_start(after[0])):
                 continue  # "- Ảnh Theverge" is a credit; "Ảnh hưởng" is not
         c = m.end()
         if colon is None:
@@ -379,9 +356,7 @@ def _starter_cuts(text: str) -> list[int]:
         k = m.start()
         prev = text[k - 1]
         ok_prev = (
-            _is_lower(prev)
-            or prev.isdigit()
-            or (prev in "\"'”’" and k >= 2 and (_is_lower(text[k - 2]) or text[k - 2].isdigit()))
+            is_lower(prev) or prev.isdigit() or (prev in "\"'”’" and k >= 2 and (is_lower(text[k - 2]) or text[k - 2].isdigit()))
         )
         if not ok_prev:
             continue
@@ -392,27 +367,13 @@ def _starter_cuts(text: str) -> list[int]:
         prev_word = raw_prev.lower()
         person = m.group(1) in PERSON_STARTERS
         # "tỉnh Bà Rịa", "cầu Ông Lãnh", "quận Hai Bà Trưng" are names; "… Edward Snowden Ông Kucherena …" is not
-        if person and (prev_word in _PLACE_WORDS_LOWER or prev_word in ("hai", "thánh", "đức", "lão")):
+        if person and (prev_word in PLACE_WORDS_LOWER or prev_word in ("hai", "thánh", "đức", "lão")):
             continue
         if m.group(1) == "Tháng" and prev_word == "mạng":
             continue  # "Cách Mạng Tháng 8"
         if starter_at(text, i):
             out.append(i)
     return out
-
-
-_PLACE_WORDS_LOWER = _wordset(
-    "tỉnh thành phố huyện xã phường quận thị trấn chợ cầu núi đường sông rạch kênh đình chùa đền miếu hẻm ngã "
-    "khu ấp thôn bản làng đảo hồ suối đèo vịnh bến tên nhà hướng"
-)
-
-
-#: Capitalised syllables that are mostly names inside a sentence ("đòi Mỹ giải thích", "do thám Tổng thống").
-_NAME_SYLLABLES = _wordset(
-    "Mỹ Nga Pháp Anh Đức Nhật Trung Hàn Úc Ấn Việt Lào Thái Nam Bắc Tây Đông Bộ Sở Ủy Uỷ Tổng Thủ Chủ Chính "
-    "Quốc Đảng Nhà Hội Công Đại Phó Ban Cục Viện Tòa Toà Trường Bệnh Liên Tập Ngân Thành Tỉnh Huyện Phòng Quân "
-    "Cảnh Hà Hồ Sài Đà Hải Cần Bình Long Giang Sơn Hòa Hoà Minh"
-)
 
 
 def _generic_cut(text: str, s: int, e: int) -> int | None:
@@ -422,7 +383,7 @@ def _generic_cut(text: str, s: int, e: int) -> int | None:
     first = None
     i = s + 1
     while i < e:
-        if text[i - 1] == " " and _is_upper_start(text[i]) and i >= 2:
+        if text[i - 1] == " " and is_upper_start(text[i]) and i >= 2:
             prev = text[i - 2]
             if prev.isalnum() or prev in "\"'”’":
                 word_end = i
@@ -430,8 +391,8 @@ def _generic_cut(text: str, s: int, e: int) -> int | None:
                     word_end += 1
                 word = text[i:word_end]
                 nxt = text[word_end + 1 : word_end + 2]
-                if word.isalpha() and (len(word) == 1 or word[1:].islower()) and nxt and _is_lower(nxt):
-                    if word not in _NAME_SYLLABLES and is_vietnamese_syllable(word):
+                if word.isalpha() and (len(word) == 1 or word[1:].islower()) and nxt and is_lower(nxt):
+                    if word not in NAME_SYLLABLES and is_vietnamese_syllable(word):
                         return i
                     if first is None:
                         first = i
@@ -442,13 +403,16 @@ def _generic_cut(text: str, s: int, e: int) -> int | None:
 # --- the segmenter --------------------------------------------------------------------------
 
 
-def segment_line(line: str, *, first: bool = False, last: bool = False, lone: bool | None = None) -> list[tuple[str, int, int]]:
+def segment_line(
+    line: str, *, first: bool = False, last: bool = False, lone: bool | None = None, why: list[str] | None = None
+) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every piece of ``line``, in order, covering all its non-space text.
 
     ``first``: the line is where the article's body starts (a caption glued before the first
     sentence, an agency tag); ``last``: it ends the article (bylines, source lines, widgets);
     ``lone``: the line is a paragraph of its own in a text of many lines (a short line with no
-    final punctuation is then a heading or a caption).
+    final punctuation is then a heading or a caption); ``why``: if given, filled with the name of
+    the rule that gave each piece its kind (parallel to the result).
     """
     text = line
     n = len(text)
@@ -457,10 +421,14 @@ def segment_line(line: str, *, first: bool = False, last: bool = False, lone: bo
     cuts: dict[int, str] = {}
     tag_end = 0
     if first:
-        m = _AGENCY_TAG.match(text)
-        if m and m.end() < n and (_is_upper_start(text[m.end()]) or text[m.end()] in '“"'):
+        m = AGENCY_TAG_RE.match(text)
+        if m and m.end() < n and (is_upper_start(text[m.end()]) or text[m.end()] in '“"'):
             tag_end = m.end()
             cuts[tag_end] = CUT_SPLIT
+        else:
+            tag_end = _glued_dateline(text)
+            if tag_end:
+                cuts[tag_end] = CUT_SPLIT
     for pos, kind in sentence_cuts(text):
         if pos > tag_end:
             cuts.setdefault(pos, CUT_PUNCT if kind == "punct" else CUT_GLUE)
@@ -491,32 +459,121 @@ def segment_line(line: str, *, first: bool = False, last: bool = False, lone: bo
         return []
     if tag_end:
         atoms[0].kind = AGENCY_TAG
+        atoms[0].rule = (
+            "agency tag" if text[tag_end - 1].isspace() or not text[tag_end - 1].isalpha() else "dateline glued to the first word"
+        )
     atom_starts = [a.s for a in atoms]
     for bs, be in brackets:
         i = bisect.bisect_left(atom_starts, bs)
         if i < len(atoms) and atoms[i].s == bs and atoms[i].e == be:
             atoms[i].kind = RELATED_LINKS
+            atoms[i].rule = "linked headline in brackets"
     for cs, ce, kind, illustration in credits:
         i = bisect.bisect_left(atom_starts, cs)
         while i < len(atoms) and atoms[i].s < ce:
             if atoms[i].e <= ce + 1:
                 atoms[i].kind = kind
+                atoms[i].rule = "photo credit label"
                 atoms[i].illustration = illustration
             i += 1
     if lone is None:
         lone = False
+
+    def tag(rule: str) -> None:
+        for a in atoms:
+            if a.kind is not None and not a.rule:
+                a.rule = rule
+
     _links(text, atoms)
+    tag("related-links label or >> items")
     _captions_before_credits(text, atoms)
+    tag("text before a photo credit")
     _repeated_blocks(text, atoms)
+    tag("photo block repeated")
     _furniture(text, atoms)
+    tag("page widget words")
     _tables(text, atoms)
+    tag("run of numbers and short cells (table)")
     _gallery(text, atoms)
+    tag("photo gallery after its introduction")
     _mid_bylines(text, atoms)
+    tag("byline and source before the next story")
     _soft_atoms(text, atoms, first=first, lone=lone)
+    tag("no final punctuation, a sentence glued after it")
     if last:
         _tail(text, atoms)
+        tag("end of the article: byline, source or widget")
     _lone_line(text, atoms, lone=lone, last=last)
-    return _pieces(text, atoms)
+    tag("short line of its own without final punctuation")
+    return _pieces(text, atoms, why)
+
+
+_DATELINE = re.compile(f"^(?:[{UPPER}][{LOWER}]*\\.? ){{0,3}}[{UPPER}][{LOWER}]+(?=[{UPPER}][{LOWER}])")
+
+
+def _glued_dateline(text: str) -> int:
+    """Where a place name glued to the first word of the article ends ("Hà NộiAn ninh …",
+    "Quảng NinhSáng 3/4 …"), or 0. Only capitalised syllables before the glue, and a Vietnamese
+    syllable after it (not "iPhone", "McDonald", "YouTube")."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return 0
+    end = m.end()
+    j = end + 1
+    while j < len(text) and text[j].isalpha() and not is_upper_start(text[j]):
+        j += 1
+    after = text[end:j]
+    head = text[:end].split()
+    if len(after) < 2 or not syllable_shape(after) or not all(syllable_shape(w.rstrip(".")) for w in head):
+        return 0
+    return end if j < len(text) and text[j] in " ,:" else 0
+
+
+_TOKEN = re.compile(r"\S+")
+_HEADING_SHAPE = re.compile(f"[{UPPER}]\\S* (?:[{LOWER}0-9]\\S* ){{1,9}}[{UPPER}][{LOWER}]+ [{LOWER}]")
+_PERSON_WORDS = wordset("ông bà anh chị em cô chú bác cháu thầy con cụ vợ chồng bạn tên nhóm đội của và với cùng gặp")
+
+
+def glued_heading_end(text: str) -> int | None:
+    """Where the body starts after a short heading glued to the front of a paragraph with no
+    punctuation ("Chuẩn bị hai đôi giày|Quãng đường sẽ tăng lên …"), or None: two to ten words,
+    all lower-case after the first, then a capitalised Vietnamese word that is no common name
+    syllable, followed by a lower-case word and at least eight more words. A name can look the
+    same ("Hôm qua tôi gặp Lan ở chợ …"), so the caller asks for the pattern on two paragraphs."""
+    if _HEADING_SHAPE.match(text) is None:
+        return None  # the shape, tested at C speed; the rest below
+    toks = [m.span() for m in islice(_TOKEN.finditer(text, 0, 300), 14)]
+    if len(toks) < 4:
+        return None
+    for k in range(1, min(11, len(toks) - 3)):
+        ts, te = toks[k]
+        word = text[ts:te]
+        if not is_upper_start(word[0]):
+            bare = word.lower()
+            if not (word.isalpha() or word.isdigit()) or bare in _VERB_WORDS:
+                return None
+            continue
+        prev = text[toks[k - 1][0] : toks[k - 1][1]]
+        after = [text[s:e] for s, e in toks[k + 1 : k + 4]]
+        if (
+            k >= 2
+            and word.isalpha()
+            and word[1:].islower()
+            and is_vietnamese_syllable(word)
+            and word not in NAME_SYLLABLES
+            and prev.isalpha()
+            and prev.lower() not in _PERSON_WORDS
+            and prev.lower() not in PLACE_WORDS_LOWER
+            and all(a[:1].islower() for a in after)
+            and len(text[ts:].split()) >= 10
+        ):
+            return ts
+        return None
+    return None
+
+
+#: Words of a clause (a heading is a noun phrase or an imperative: "Chuẩn bị hai đôi giày").
+_VERB_WORDS = wordset("là được đã sẽ đang bị cho rằng thì mà nhưng vì nên khi đó này")
 
 
 def _atoms(text: str, cuts: dict[int, str]) -> list[_Atom]:
@@ -567,7 +624,7 @@ def _links(text: str, atoms: list[_Atom]) -> None:
     while k < len(atoms):
         a = atoms[k]
         t = _t(text, a)
-        label = _LINK_LABEL.match(t)
+        label = LINK_LABEL_RE.match(t)
         arrows = t.startswith(">>") or _LINK_ARROWS.match(t)
         if a.kind is not None or not (label or arrows):
             k += 1
@@ -691,12 +748,35 @@ def _furniture(text: str, atoms: list[_Atom]) -> None:
                     break
 
 
+_CELL_START = re.compile(r"(?<!\S)[(+\-–]?\d")
+_NUMBER_CELL = re.compile(r"^[(+\-–]?\d[\d.,:/%]*[)%]?$")
+
+
+def _number_run(t: str) -> bool:
+    """A run of numbers and short cells ("Hà Nội 12 8 3 1 27 Đà Nẵng 12 7 2 3 23 …"): at least
+    ten number cells, two in five tokens numbers, few lower-case words and no sentence end inside."""
+    if len(t) < 40 or sum(t.count(d) for d in "0123456789") < 10 or len(_CELL_START.findall(t)) < 10:
+        return False  # cheap tests first: most atoms have few numbers
+    toks = t.split()
+    if len(toks) < 15:
+        return False
+    numbers = sum(1 for tok in toks if _NUMBER_CELL.match(tok))
+    lower = sum(1 for tok in toks if tok[:1].islower())
+    inner_ends = sum(1 for tok in toks[:-1] if tok[-1:] in ".!?" and not tok[:1].isdigit())
+    return numbers >= 10 and numbers * 5 >= 2 * len(toks) and lower * 4 <= len(toks) and inner_ends == 0
+
+
 def _tables(text: str, atoms: list[_Atom]) -> None:
     """Flattened data tables (results, prices): many numbers, few lower-case words, no sentence."""
+    numbers_here = sum(text.count(d) for d in "0123456789") >= 10  # a table needs ten number cells
     k = 0
     while k < len(atoms):
         a = atoms[k]
         t = _t(text, a)
+        if a.kind is None and numbers_here and _number_run(t):
+            a.kind = FURNITURE
+            k += 1
+            continue
         if a.kind is not None or len(_SCORE.findall(t)) < 3:
             k += 1
             continue
@@ -734,9 +814,10 @@ def _gallery(text: str, atoms: list[_Atom]) -> None:
             return
 
 
-def _caption_or_heading(t: str, at_start: bool = False) -> str:
+def caption_or_heading(t: str, at_start: bool = False) -> str:
+    """Is a short piece that is not body a photo caption or a heading? (Photo words, a person, names.)"""
     words = t.split()
-    if at_start or _PHOTO_WORDS.search(t) or _PERSON_START.match(t):
+    if at_start or PHOTO_WORDS.search(t) or PERSON_START.match(t):
         return CAPTION
     names = sum(1 for a, b in zip(words[1:], words[2:]) if a[:1].isupper() and b[:1].isupper())
     return CAPTION if names or len(words) > 12 else SUBHEADING
@@ -763,7 +844,7 @@ def _soft_atoms(text: str, atoms: list[_Atom], *, first: bool, lone: bool) -> No
         if (
             colon > 0
             and a.after == CUT_STARTER
-            and _is_upper_start(t[colon + 2 : colon + 3] or "x")
+            and is_upper_start(t[colon + 2 : colon + 3] or "x")
             and _words(t[colon + 2 :]) <= 15
             and _words(t[:colon]) >= 3
             and t[colon + 2 : colon + 3] not in '“"'
@@ -773,7 +854,7 @@ def _soft_atoms(text: str, atoms: list[_Atom], *, first: bool, lone: bool) -> No
             k += 2
             continue
         if (sandwiched and wc <= 40) or (at_start and wc <= 40) or wc <= 15:
-            a.kind = _caption_or_heading(t, at_start)
+            a.kind = caption_or_heading(t, at_start)
         k += 1
 
 
@@ -858,19 +939,25 @@ def _lone_line(text: str, atoms: list[_Atom], *, lone: bool, last: bool) -> None
         return
     wc = _words(t)
     if wc <= 15:
-        a.kind = _caption_or_heading(t)
-    elif wc <= 30 and _PHOTO_WORDS.search(t):
+        a.kind = caption_or_heading(t)
+    elif wc <= 30 and PHOTO_WORDS.search(t):
         a.kind = CAPTION
 
 
-def _pieces(text: str, atoms: list[_Atom]) -> list[tuple[str, int, int]]:
+#: "Tháng 12/2023, …", "Ngày 31/10, …": a time phrase with a number and a comma starts a sentence even
+#: when the period before it is missing ("… vận hành thương mại Tháng 12/2023, C919 …").
+_DATED_START = re.compile(r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Tháng|Năm|Đầu|Cuối) \d[\d/.\-]*(?: năm \d{4})?,")
+
+
+def _pieces(text: str, atoms: list[_Atom], why: list[str] | None = None) -> list[tuple[str, int, int]]:
     out: list[list] = []
+    rules: list[str] = []
     for a in atoms:
         kind = a.kind or BODY
         if out:
             pk, ps, _, pgroup, pafter = out[-1]
             join = False
-            if kind == BODY and pk == BODY and pafter == CUT_STARTER:
+            if kind == BODY and pk == BODY and pafter == CUT_STARTER and not _DATED_START.match(text, a.s):
                 join = True  # the capitalised word did not start a sentence after all
             elif (kind == pk and kind in (RELATED_LINKS, FURNITURE) and pgroup == a.group) or (
                 kind == pk == CAPTION and a.group >= 0 and pgroup == a.group
@@ -880,4 +967,20 @@ def _pieces(text: str, atoms: list[_Atom]) -> list[tuple[str, int, int]]:
                 out[-1] = [pk, ps, a.e, pgroup, a.after]
                 continue
         out.append([kind, a.s, a.e, a.group, a.after])
+        rules.append(a.rule or "body sentence (no non-body rule matched)")
+    if why is not None:
+        why[:] = rules
     return [(k, s, e) for k, s, e, _, _ in out]
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences; glued photo captions, credits and headings come out as their own pieces.
+
+    Abbreviations (TP.HCM, PGS.TS., Q.1), numbers (5,66%, 1.234,5), dates, initials,
+    URLs, quotes (a quotation of several sentences is split into them; the closing quote stays
+    with the last), a missing space after a period ("trước.Giá"), dialogue dashes and photo
+    credits glued into the text ("- Ảnh: AFP Theo ...", "(Ảnh: Reuters) Thỏa thuận",
+    "Ảnh: Đình VănÔng") are handled.
+    """
+    text = paragraph.strip()
+    return [text[s:e] for _, s, e in segment_line(text)] if text else []
