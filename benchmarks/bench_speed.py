@@ -124,6 +124,27 @@ max_batch_size = 16
     return path
 
 
+GENERATION_METHODS = ("generate", "generate_nbest")
+
+
+def instrument(engine: object, spans: list[tuple[float, float]]) -> None:
+    """Record the wall-time span of every generation call of ``engine``: the plain path and the
+    n-best path the translator takes when the checks may choose among hypotheses."""
+    for name in GENERATION_METHODS:
+        original = getattr(engine, name, None)
+        if original is None:
+            continue
+
+        def timed(*args, _original=original, **kwargs):
+            start = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                spans.append((start, time.perf_counter()))
+
+        setattr(engine, name, timed)
+
+
 def child_warm(cfg: dict, runs: int) -> dict:
     """In this process: load, warm up once, then time ``runs`` briefs (median reported)."""
     from vnsum import render
@@ -139,16 +160,7 @@ def child_warm(cfg: dict, runs: int) -> dict:
     pipeline.engine_for(pipeline.recipe.summarizer)
     pipeline.engine_for(pipeline.recipe.translator)
     for engine in pipeline._engines.values():
-        original = engine.generate
-
-        def timed(batch, settings, _original=original):
-            start = time.perf_counter()
-            try:
-                return _original(batch, settings)
-            finally:
-                spans.append((start, time.perf_counter()))
-
-        engine.generate = timed  # type: ignore[method-assign]
+        instrument(engine, spans)
 
     def one() -> dict:
         from vnsum.events import Done, Headline, KeyPointReady

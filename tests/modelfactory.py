@@ -53,7 +53,9 @@ def corpus_lines() -> list[str]:
     return lines
 
 
-def train_sentencepiece(out: Path, vocab_size: int = 600, pad_last: bool = False, model_type: str = "unigram") -> Path:
+def train_sentencepiece(
+    out: Path, vocab_size: int = 600, pad_last: bool = False, model_type: str = "unigram", extra_lines: tuple[str, ...] = ()
+) -> Path:
     """Train a unigram sentencepiece model on the committed Vietnamese text; returns the .model path.
 
     T5 order is pad=0, eos=1, unk=2; Marian's is eos=0, unk=1 (its pad goes last in vocab.json).
@@ -63,7 +65,7 @@ def train_sentencepiece(out: Path, vocab_size: int = 600, pad_last: bool = False
     buf = io.BytesIO()
     ids = dict(pad_id=-1, eos_id=0, unk_id=1, bos_id=-1) if pad_last else dict(pad_id=0, eos_id=1, unk_id=2, bos_id=-1)
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(corpus_lines()),
+        sentence_iterator=iter(corpus_lines() + list(extra_lines)),
         model_writer=buf,
         vocab_size=vocab_size,
         model_type=model_type,

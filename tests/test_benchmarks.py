@@ -55,3 +55,77 @@ def test_speed_benchmark_smoke_run(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "| default / CTranslate2 int8 / greedy |" in text and "`vnsum --help`" in text
     assert "<!-- speed:start -->" in text
+
+
+def test_speed_benchmark_times_the_nbest_path_as_generation() -> None:
+    """The translator goes through ``generate_nbest`` when the checks may choose: that is generation too."""
+    from bench_speed import instrument
+
+    class Scripted:  # a scripted engine: plumbing only, no model
+        def generate(self, batch: list[str], settings: object) -> list[str]:
+            return list(batch)
+
+        def generate_nbest(self, batch: list[str], settings: object, n: int) -> list[list[str]]:
+            return [[b] * n for b in batch]
+
+    engine = Scripted()
+    spans: list[tuple[float, float]] = []
+    instrument(engine, spans)
+    assert engine.generate_nbest(["a"], None, 2) == [["a", "a"]]
+    assert engine.generate(["b"], None) == ["b"]
+    assert len(spans) == 2 and all(b >= a for a, b in spans)
+
+
+def test_real_models_fails_fast_without_the_hub(tmp_path: Path) -> None:
+    """No hub: one line, exit 3, nothing downloaded (an address nobody listens on answers at once)."""
+    env = {**__import__("os").environ, "HF_ENDPOINT": "http://127.0.0.1:9", "HF_HUB_OFFLINE": "0"}
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "real_models.py"), "--recipes", "default"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert proc.returncode == 3
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "unreachable" in lines[0] and "VietAI/" in lines[0]
+
+
+def test_real_models_runs_on_local_checkpoints(tiny, tmp_path: Path) -> None:
+    """The conformance run end to end on the tiny models, the recipe's ids mapped to local directories."""
+    import json
+
+    from vnsum.recipes import load_recipe
+
+    recipe = load_recipe("default")
+    mapping = tmp_path / "map.json"
+    mapping.write_text(json.dumps({recipe.summarizer.model: str(tiny.summarizer), recipe.translator.model: str(tiny.translator)}))
+    seed = (ROOT / "tests" / "data" / "seed_binhduong.txt").read_text(encoding="utf-8").splitlines()
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text(json.dumps({"id": "d1", "title": seed[0], "text": "\n".join(seed[1:]), "reference_vi": seed[1]}) + "\n")
+    out = tmp_path / "out.json"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "real_models.py"),
+            "--recipes",
+            "default",
+            "--engines",
+            "ctranslate2",
+            "--dev",
+            str(dev),
+            "--model-map",
+            str(mapping),
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr
+    (res,) = json.loads(out.read_text())
+    assert res["briefs"] == 2 and res["peak_rss_mb"] > 0 and res["seconds_per_brief"] > 0
+    assert 0 <= res["scores"]["vi_R1"] <= 100 and 0 <= res["scores"]["paper_R1"] <= 100
+    assert 0 <= res["flag_rate"] <= 1 and "| default | ctranslate2 | 2 |" in proc.stdout
+    assert res["rows"][0]["models"]["summarizer_revision"]

@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -46,7 +44,11 @@ def test_seed_json_end_to_end(tiny: TinyModels, run_cli) -> None:
     assert brief["headline_vi"] == text.splitlines()[0]
     assert brief["headline_en"]
     assert brief["summary_vi"] and brief["summary_en"]
-    assert brief["models"] == {"summarizer": str(tiny.summarizer), "translator": str(tiny.translator)}
+    assert {k: v for k, v in brief["models"].items() if not k.endswith("_revision")} == {
+        "summarizer": str(tiny.summarizer),
+        "translator": str(tiny.translator),
+    }
+    assert brief["models"]["summarizer_revision"] and brief["models"]["translator_revision"]
     captions_and_byline = {text.splitlines()[i] for i in (3, 6, 8)}
     assert not captions_and_byline & {k["text_vi"] for k in brief["key_points"]}
     assert {"segment", "summarize", "select", "translate"} <= set(brief["timings"])
@@ -111,11 +113,12 @@ def test_recipe_file_and_length(tiny: TinyModels, run_cli) -> None:
     check_provenance(short, SEED.read_text(encoding="utf-8"))
 
 
-def test_long_article_is_chunked_not_truncated(tiny: TinyModels, run_cli, tmp_path: Path) -> None:
+def test_long_article_is_chunked_when_the_recipe_asks(tiny: TinyModels, run_cli, tmp_path: Path) -> None:
     recipe = tmp_path / "small-budget.toml"
-    recipe.write_text(
-        tiny.recipe.read_text(encoding="utf-8").replace("max_input_tokens = 1024", "max_input_tokens = 120"), encoding="utf-8"
+    text = tiny.recipe.read_text(encoding="utf-8").replace(
+        "max_input_tokens = 1024", 'max_input_tokens = 120\nlong_input = "chunk"'
     )
+    recipe.write_text(text, encoding="utf-8")
     r = run_cli(SEED, "--recipe", recipe, "-f", "json")
     assert r.code == 0, r.err
     brief = json.loads(r.out)
@@ -129,7 +132,10 @@ def test_one_huge_sentence_still_gets_a_brief(tiny: TinyModels, run_cli, tmp_pat
     huge.write_text(" ".join(words * 10)[:20000], encoding="utf-8")
     r = run_cli(huge, "--recipe", tiny.recipe, "-f", "json", "-n", "1")
     assert r.code == 0, r.err
-    assert json.loads(r.out)["chunks"] > 1
+    brief = json.loads(r.out)
+    # the summarizer reads the head that fits, cut between words; what it left out is named
+    assert brief["summary_vi"] and brief["chunks"] == 1
+    assert any(w.startswith("not in the summary: ") for w in brief["warnings"])
 
 
 @pytest.mark.parametrize(
@@ -191,9 +197,7 @@ def test_bare_vnsum_on_a_terminal_prints_usage(run_cli) -> None:
 
 
 def test_missing_default_model_offline_is_one_line(run_cli) -> None:
-    start = time.monotonic()
     r = run_cli(SEED, "--offline")
-    assert time.monotonic() - start < 10
     assert r.code == 3
     lines = r.err.strip().splitlines()
     assert len(lines) == 1
@@ -220,13 +224,8 @@ def test_help_and_version_do_not_import_heavy_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     assert "HEAVY []" in out and "--points" in out
-    times = []
-    for _ in range(3):
-        start = time.perf_counter()
-        proc = _run("--version")
-        times.append(time.perf_counter() - start)
-        assert proc.returncode == 0 and proc.stdout.decode().startswith("vnsum ")
-    assert statistics.median(times) < 2.0  # generous for loaded CI machines; measured figure is in the README
+    proc = _run("--version")  # its start-up time: benchmarks/bench_limits.py
+    assert proc.returncode == 0 and proc.stdout.decode().startswith("vnsum ")
 
 
 def test_real_entry_point_end_to_end(tiny: TinyModels) -> None:

@@ -13,6 +13,7 @@ from conftest import SEED, TinyModels
 
 from vnsum.engines import EngineOptions, GenerationSettings, ct2, load_engine
 from vnsum.engines.ct2 import CTranslate2Engine
+from vnsum.engines.detok import detokenize
 from vnsum.engines.hf import TransformersEngine
 
 INPUTS = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -129,3 +130,126 @@ def test_two_processes_convert_once_and_later_runs_skip_torch(tiny: TinyModels, 
     out, err = later.communicate(timeout=180)
     assert later.returncode == 0, err
     assert json.loads(out.strip().splitlines()[-1]) == []
+
+
+@pytest.mark.parametrize("which", ["summarizer", "translator", "marian"])
+def test_both_engines_give_the_same_text(tiny: TinyModels, which: str) -> None:
+    """One detokenizer after either engine: the same tiny model writes the same strings, spacing
+    around hyphens, brackets and punctuation included, greedy and n-best alike."""
+    hf, fast = _pair(getattr(tiny, which))
+    settings = GenerationSettings(num_beams=2, max_new_tokens=20)
+    a, b = hf.generate(INPUTS, settings), fast.generate(INPUTS, settings)
+    if which == "marian":  # one extra real token at the length limit in CTranslate2 (see above)
+        assert all(y.startswith(x) for x, y in zip(a, b))
+    else:
+        assert a == b
+        assert hf.generate_nbest(INPUTS[:3], settings, 2) == fast.generate_nbest(INPUTS[:3], settings, 2)
+    assert all(detokenize(t) == t for t in a + b)
+
+
+ARTIFACTS = [
+    ("an international - class community , AI - related titles .", "an international-class community, AI-related titles."),
+    ("Giá tăng 5 % ( TP. HCM ) , từ 2020 - 2025 .", "Giá tăng 5% (TP. HCM), từ 2020-2025."),
+    ("Hà Nội - Hải Phòng [ tuyến mới ] : xong !", "Hà Nội - Hải Phòng [tuyến mới]: xong!"),
+]
+
+
+@pytest.fixture(scope="module")
+def bracket_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A tiny T5 and a tiny Marian whose vocabulary has brackets and the artifacts' words."""
+    from modelfactory import build_marian, build_t5, train_sentencepiece
+
+    root = tmp_path_factory.mktemp("bracket-models")
+    lines = tuple(raw for raw, _ in ARTIFACTS) * 20
+    t5 = build_t5(root / "t5", seed=5, spm_model=train_sentencepiece(root / "t5.model", extra_lines=lines))
+    marian = build_marian(
+        root / "marian", seed=6, spm_model=train_sentencepiece(root / "m.model", pad_last=True, extra_lines=lines)
+    )
+    return {"t5": t5, "marian": marian}
+
+
+@pytest.mark.parametrize("which", ["t5", "marian"])
+def test_both_engines_decode_the_artifacts_alike(bracket_models: dict[str, Path], which: str) -> None:
+    """The same tokens decode to the same text in both engines, the models' spacing artifacts
+    fixed: hyphens in compounds and ranges, brackets, space before punctuation; a dash between names stays."""
+    hf, fast = _pair(bracket_models[which])
+    for raw, want in ARTIFACTS:
+        ids = hf.tokenizer(raw)["input_ids"]
+        assert hf.decode(ids) == fast.tokenizer.decode(hf.tokenizer.convert_ids_to_tokens(ids)) == want
+
+
+AMPERE = {"float32", "float16", "bfloat16", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16"}
+TURING = {"float32", "float16", "int8", "int8_float32", "int8_float16"}
+
+
+@pytest.mark.parametrize(
+    "requested, device, supported, model_type, want",
+    [
+        ("auto", "cpu", {"float32", "int8", "int8_float32"}, "t5", "int8"),
+        ("auto", "cuda", AMPERE, "t5", "bfloat16"),  # envit5, ViT5: never float16
+        ("auto", "cuda", AMPERE, "mt5", "bfloat16"),
+        ("auto", "cuda", TURING, "t5", "float32"),
+        ("auto", "cuda", TURING, "marian", "float16"),
+        ("auto", "cuda", AMPERE, None, "float16"),
+        ("bfloat16", "cuda", AMPERE, "t5", "bfloat16"),
+        ("int8_float32", "cuda", TURING, "t5", "int8_float32"),
+    ],
+)
+def test_compute_type_decision(requested: str, device: str, supported: set[str], model_type: str | None, want: str) -> None:
+    assert ct2.decide_compute_type(requested, device, supported, model_type) == want
+
+
+@pytest.mark.parametrize(
+    "requested, supported, model_type, match",
+    [
+        ("float16", AMPERE, "t5", "overflows"),
+        ("bfloat16", TURING, "t5", "cannot run"),
+        ("float8", AMPERE, "marian", "cannot run"),
+    ],
+)
+def test_compute_type_refusals(requested: str, supported: set[str], model_type: str, match: str) -> None:
+    from vnsum.errors import UsageError
+
+    with pytest.raises(UsageError, match=match):
+        ct2.decide_compute_type(requested, "cuda", supported, model_type)
+
+
+def test_bfloat16_is_offered_on_the_command_line() -> None:
+    from vnsum.cli.choices import ComputeType
+
+    assert "bfloat16" in {c.value for c in ComputeType}
+    assert set(c.value for c in ComputeType) - {"auto"} <= set(ct2.QUANTIZATIONS)
+
+
+def test_old_torch_is_named_as_the_cause() -> None:
+    """transformers refuses .bin weights on torch < 2.6; the user is told that, not to find safetensors."""
+    import inspect
+
+    from transformers.utils import import_utils
+
+    from vnsum.engines.hf import bin_needs_newer_torch, refusal
+
+    source = inspect.getsource(import_utils.check_torch_load_is_safe)
+    assert "upgrade torch to at least v2.6" in source  # the wording vnsum recognises
+    exc = ValueError(
+        "Due to a serious vulnerability issue in `torch.load`, even with `weights_only=True`, we now require users "
+        "to upgrade torch to at least v2.6 in order to use the function."
+    )
+    message = str(refusal("VietAI/envit5-translation", exc))
+    assert "torch >= 2.6" in message and "pip install -U 'torch>=2.6'" in message and "safetensors" not in message
+    assert bin_needs_newer_torch("pytorch_model.bin", "2.5.1+cpu")
+    assert bin_needs_newer_torch("pytorch_model.bin.index.json", "2.2.0")
+    assert not bin_needs_newer_torch("pytorch_model.bin", "2.6.0")
+    assert not bin_needs_newer_torch("model.safetensors", "2.2.0")
+
+
+def test_torch_floor_can_load_the_real_checkpoints() -> None:
+    """The three T5 repositories ship pytorch_model.bin on main: the floor must be one that loads it."""
+    import re
+
+    tomllib = pytest.importorskip("tomllib")
+    deps = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["project"]["dependencies"]
+    floor = next(re.search(r">=([\d.]+)", d).group(1) for d in deps if d.startswith("torch"))  # type: ignore[union-attr]
+    from vnsum.engines.hf import SAFE_BIN_TORCH, _version_tuple
+
+    assert _version_tuple(floor) >= SAFE_BIN_TORCH

@@ -84,7 +84,7 @@ def test_trickling_body_fails_at_the_deadline(server: tuple[str, dict[str, Route
         h.send_header("Content-Length", "100")
         h.end_headers()
         try:
-            for _ in range(100):
+            for _ in range(1000):  # 200 s of trickle: the 2 s deadline must cut it
                 h.wfile.write(b"x")
                 h.wfile.flush()
                 time.sleep(0.2)
@@ -94,7 +94,7 @@ def test_trickling_body_fails_at_the_deadline(server: tuple[str, dict[str, Route
     routes["/slow"] = trickle
     start = time.monotonic()
     msg = _fails(base + "/slow", timeout=2.0)
-    assert time.monotonic() - start < 5
+    assert time.monotonic() - start < 20  # no hang: 10 times the deadline, a tenth of the trickle
     assert "timed out after 2 s" in msg
 
 
@@ -103,7 +103,7 @@ def test_trickling_headers_fail_at_the_deadline(server: tuple[str, dict[str, Rou
 
     def slow_headers(h: BaseHTTPRequestHandler) -> None:
         try:
-            for b in b"HTTP/1.0 200 OK\r\nX-Slow: " + b"a" * 100:
+            for b in b"HTTP/1.0 200 OK\r\nX-Slow: " + b"a" * 2000:  # 200 s of headers
                 h.wfile.write(bytes([b]))
                 h.wfile.flush()
                 time.sleep(0.1)
@@ -113,7 +113,7 @@ def test_trickling_headers_fail_at_the_deadline(server: tuple[str, dict[str, Rou
     routes["/slowhead"] = slow_headers
     start = time.monotonic()
     assert "timed out after 2 s" in _fails(base + "/slowhead", timeout=2.0)
-    assert time.monotonic() - start < 5
+    assert time.monotonic() - start < 20  # no hang: 10 times the deadline, a tenth of the headers
 
 
 def test_short_body_is_an_error(server: tuple[str, dict[str, Route], list[str]]) -> None:

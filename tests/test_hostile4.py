@@ -15,8 +15,9 @@ import pytest
 from vnsum import jsonsafe
 from vnsum.batch.inputs import BadItem, Item, collect, validate
 from vnsum.batch.journal import Journal
-from vnsum.brief import Brief, CheckProblem, KeyPoint
+from vnsum.brief import Brief, KeyPoint
 from vnsum.cache import PER_REQUEST_FIELDS, SERVED_NOTE, STORED_FIELDS, Request, ResultCache, served, stored_part
+from vnsum.checks import Problem
 from vnsum.errors import InputError, StorageError, UsageError
 from vnsum.reading import urls
 
@@ -200,7 +201,7 @@ def _brief(**changes: object) -> Brief:
         timings={"load": 4.5, "summarize": 1.0},
         notes=["input is not UTF-8; decoded as cp1258", "converting s for CTranslate2 once", "chunked: 2"],
         warnings=["only 1 key point(s)"],
-        checks=[CheckProblem("summary_en", "number", "5", "not in the article", "x")],
+        checks=[Problem("summary_en", "number", "5", "not in the article", "x")],
         values_checked=3,
     )
     return dataclasses.replace(b, **changes)  # type: ignore[arg-type]
@@ -425,11 +426,11 @@ def test_checks_are_grouped_by_the_sentence_they_concern() -> None:
 
     long_vi = "Năm 2021, doanh thu đạt 10.000 tỷ đồng, tăng 5,66% so với năm 2020 tại Hà Nội."
     problems = [
-        CheckProblem("summary_en", kind, value, "missing from the English", long_vi)
+        Problem("summary_en", kind, value, "missing from the English", long_vi)
         for kind, value in (("number", "10.000"), ("percent", "5,66%"), ("date", "2021"), ("date", "2020"), ("name", "Hà Nội"))
     ]
-    problems += [CheckProblem("summary_vi", "number", "7", "not in the article", long_vi)]
-    problems += [CheckProblem("key_points[0].text_en", "name", "Huế", "not in the Vietnamese", "Ông Huế nói.")]
+    problems += [Problem("summary_vi", "number", "7", "not in the article", long_vi)]
+    problems += [Problem("key_points[0].text_en", "name", "Huế", "not in the Vietnamese", "Ông Huế nói.")]
     brief = dataclasses.replace(_brief(), checks=problems)
     lines = check_lines(brief)
     assert len(lines) == 2

@@ -59,6 +59,7 @@ def test_pull_fetches_only_what_is_needed_and_verifies(mirror: Mirror) -> None:
     assert "verified" in r.stderr
     listed = json.loads(vnsum("models", "list", REPO, "-f", "json").stdout)
     assert listed[0]["cached"] is True and listed[0]["size_bytes"] > 0
+    assert listed[0]["revision"] == path.name  # the snapshot's commit
     assert vnsum("models", "path", REPO).stdout.strip() == str(path)
 
 
@@ -66,7 +67,10 @@ def test_pulled_model_runs_offline(mirror: Mirror, tiny: TinyModels) -> None:
     assert vnsum("models", "pull", REPO, "vnsum-test/tiny-trans", "-q").returncode == 0
     r = vnsum(str(SEED), "--summarizer", REPO, "--translator", "vnsum-test/tiny-trans", "--offline", "-f", "json", "-q")
     assert r.returncode == 0, r.stderr
-    assert json.loads(r.stdout)["models"]["summarizer"] == REPO
+    models = json.loads(r.stdout)["models"]
+    assert models["summarizer"] == REPO
+    commit = Path(vnsum("models", "path", REPO).stdout.strip()).name
+    assert models["summarizer_revision"] == commit and len(commit) == 40  # the revision actually loaded
     before = len(mirror.requests)
     r = vnsum(str(SEED), "--summarizer", REPO, "--translator", "vnsum-test/tiny-trans", "-f", "json", "-q")
     assert r.returncode == 0 and len(mirror.requests) == before  # cached: no network call at all
@@ -135,3 +139,22 @@ def test_two_processes_pull_at_once(mirror: Mirror) -> None:
     assert vnsum("models", "pull", REPO, "-q").returncode == 0
     listed = json.loads(vnsum("models", "list", REPO, "-f", "json").stdout)
     assert listed[0]["cached"]
+
+
+def test_recipe_pins_a_revision(mirror: Mirror, tiny: TinyModels, tmp_path: Path) -> None:
+    """A recipe's ``revision`` selects that snapshot; the brief and ``models list`` say which."""
+    assert vnsum("models", "pull", REPO, "vnsum-test/tiny-trans", "-q").returncode == 0
+    commit = Path(vnsum("models", "path", REPO).stdout.strip()).name
+    recipe = tmp_path / "pinned.toml"
+    text = tiny.recipe.read_text(encoding="utf-8")
+    text = text.replace(f'model = "{tiny.summarizer}"', f'model = "{REPO}"\nrevision = "{commit}"')
+    recipe.write_text(text.replace(f'model = "{tiny.translator}"', 'model = "vnsum-test/tiny-trans"'), encoding="utf-8")
+    r = vnsum(str(SEED), "--recipe", str(recipe), "--offline", "-f", "json", "-q")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["models"]["summarizer_revision"] == commit
+    listed = {m["model"]: m for m in json.loads(vnsum("models", "list", str(recipe), "-f", "json").stdout)}
+    assert listed[REPO]["revision"] == commit
+    wrong = recipe.read_text(encoding="utf-8").replace(commit, "f" * 40)
+    recipe.write_text(wrong, encoding="utf-8")
+    r = vnsum(str(SEED), "--recipe", str(recipe), "--offline", "-f", "json", "-q")
+    assert r.returncode != 0 and "not in the local cache" in r.stderr

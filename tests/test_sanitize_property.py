@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vnsum.brief import Brief, CheckProblem, KeyPoint
+from vnsum.brief import Brief, KeyPoint
+from vnsum.checks import Problem
 from vnsum.render import FORMATS, RenderOptions, render
 
 PIECES = [
@@ -77,7 +78,7 @@ def _brief(s: str) -> Brief:
         timings={s: 1.0},
         notes=[s],
         warnings=[s],
-        checks=[CheckProblem("summary_en", "number", s, "not in the article", s)],
+        checks=[Problem("summary_en", "number", s, "not in the article", s)],
         values_checked=2,
     )
 

@@ -19,8 +19,8 @@ from vnsum.text import (
     SOURCE_LINE,
     TITLE,
     clean_text,
-    normalize_tone_marks,
     parse_article,
+    place_tone_marks,
     split_sentences,
 )
 
@@ -108,20 +108,16 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected
 
 
-def test_tone_marks_old_style() -> None:
-    assert normalize_tone_marks("hoà thuỷ khoẻ Hoà Bình Thuỵ Sĩ hoạ sĩ") == "hòa thủy khỏe Hòa Bình Thụy Sĩ họa sĩ"
-    # Closed syllables and qu- keep their marks where they are in every convention.
-    assert normalize_tone_marks("hoàng thuyết quý khoá") == "hoàng thuyết quý khóa"
-
-
 @pytest.mark.parametrize(
     "new_style, old_style",
     [("nguỵ", "ngụy"), ("Nguỵ", "Ngụy"), ("chính quyền nguỵ", "chính quyền ngụy"), ("huỷ bỏ", "hủy bỏ"), ("luỹ kế", "lũy kế")],
 )
 def test_tone_marks_uy_after_ng(new_style: str, old_style: str) -> None:
-    assert normalize_tone_marks(new_style) == old_style
-    assert normalize_tone_marks(old_style) == old_style
-    assert normalize_tone_marks("quý quỹ khuya") == "quý quỹ khuya"
+    """Placement goes both ways (each model gets its own); cleaning keeps the article's."""
+    assert place_tone_marks(old_style, "oà") == new_style
+    assert place_tone_marks(new_style, "òa") == old_style
+    assert clean_text(new_style) == new_style and clean_text(old_style) == old_style
+    assert place_tone_marks("quý quỹ khuya", "òa") == place_tone_marks("quý quỹ khuya", "oà") == "quý quỹ khuya"
 
 
 def test_clean_text_controls_and_forms() -> None:

@@ -101,9 +101,10 @@ def assemble(
     points = [key_point(c, english.get(c.text, ""), d.article) for c in d.chosen]
     warnings = []
     if d.summary.dropped:
+        how = "even after summarising in parts" if d.summary.chunks > 1 else "(it reads the article's head, as trained)"
         warnings.append(
-            f"not in the summary: {len(d.summary.dropped)} sentence(s) did not fit the summarizer's input even after "
-            "summarising in parts, beginning: " + " | ".join(x[:80] for x in d.summary.dropped[:3])
+            f"not in the summary: {len(d.summary.dropped)} sentence(s) did not fit the summarizer's input {how}, "
+            "beginning: " + " | ".join(x[:80] for x in d.summary.dropped[:3])
         )
     short = shortfall(d.points_asked, len(points), len(d.article.body_sentences()))
     if short:

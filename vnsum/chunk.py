@@ -146,3 +146,31 @@ def reduce_chunks(sentences: list[str], count: CountFn, budget: int, summarize: 
     reached = kept[1]
     dropped = [s for i, s in enumerate(sentences) if i not in reached]
     return Reduction(text=" ".join(kept[0]), chunks=first, rounds=rounds, dropped=dropped)
+
+
+@dataclass(frozen=True)
+class Head:
+    """The head of an over-long text that fits a model's input, and what was left out."""
+
+    text: str
+    dropped: list[str] = field(default_factory=list)
+
+
+def head(sentences: list[str], count: CountFn, budget: int) -> Head:
+    """The leading sentences that fit ``budget`` tokens (the authors' practice: the models were
+    fine-tuned on articles cut to their first 1024 tokens), and the sentences left out, in order.
+
+    A first sentence longer than the whole budget is cut between words, so there is always input."""
+    limit = max(1, int(budget * 0.97))
+    counts = count(sentences) if sentences else []
+    kept: list[str] = []
+    used = 0
+    for i, (sentence, n) in enumerate(zip(sentences, counts)):
+        if used + n > limit:
+            if not kept:
+                first = split_long(sentence, count, limit)
+                return Head(first[0], [" ".join(first[1:]), *sentences[1:]] if len(first) > 1 else sentences[1:])
+            return Head(" ".join(kept), sentences[i:])
+        kept.append(sentence)
+        used += n
+    return Head(" ".join(kept))

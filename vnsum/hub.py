@@ -330,6 +330,15 @@ def fingerprint(model_dir: Path) -> str:
     return h.hexdigest()[:12]
 
 
+def loaded_revision(model_dir: Path) -> str:
+    """What a brief records as the revision of the model it loaded from ``model_dir``: the hub
+    snapshot's full commit, or the local directory's fingerprint."""
+    resolved = model_dir.resolve()
+    if resolved.parent.name == "snapshots" and re.fullmatch(r"[0-9a-f]{40}", resolved.name):
+        return resolved.name
+    return fingerprint(model_dir)
+
+
 def cached_snapshot(ref: str, revision: str | None = None) -> Path | None:
     """The cached snapshot folder of hub model ``ref`` (complete or not), or None. Never touches the network."""
     from huggingface_hub import try_to_load_from_cache

@@ -53,9 +53,9 @@ def _engine_spec(name: str) -> Opt:
         "device": Opt(("--device",), "Where models run.", "VNSUM_DEVICE", ("auto", "cpu", "cuda")),
         "compute_type": Opt(
             ("--compute-type",),
-            "auto: int8 on CPU, float16 on CUDA.",
+            "auto: int8 on CPU; on CUDA float16, bfloat16 for T5 models (float32 without bfloat16).",
             "VNSUM_COMPUTE_TYPE",
-            ("auto", "int8", "int8_float32", "int16", "float32", "float16"),
+            ("auto", "int8", "int8_float32", "int16", "float32", "float16", "bfloat16"),
         ),
         "threads": Opt(("--threads",), "CPU threads (0: physical cores).", "VNSUM_THREADS", key=False),
         "concurrent_engines": Opt(key=False),

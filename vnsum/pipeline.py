@@ -31,7 +31,7 @@ from vnsum.options import MAX_POINTS, Options
 from vnsum.reading.source import Source
 from vnsum.recipes import Recipe, Step, load_recipe, with_models
 from vnsum.stages import MIN_BODY_CHARS, MIN_VIETNAMESE_SHARE, Beam, Choice, Hypotheses
-from vnsum.text import Article
+from vnsum.text import Article, fold_tone_placement
 
 StageCallback = Callable[[str], None]
 Resolver = Callable[..., Path]
@@ -72,6 +72,8 @@ class Pipeline:
         self.options = options or Options()
         self.recipe: Recipe = with_models(load_recipe(self.options.recipe), self.options.summarizer, self.options.translator)
         self._engines: dict[str, Engine] = {}
+        #: The revision each loaded model came from (hub commit or directory fingerprint), for the Brief.
+        self._revisions: dict[str, str] = {}
         self._on_stage = on_stage or (lambda _stage: None)
         self._on_download = on_download
         self._engine_factory = engine_factory
@@ -143,7 +145,11 @@ class Pipeline:
             self._on_stage(f"loading {ref}")
             start = time.perf_counter()
             resolve = self._resolver or hub.resolve
-            path = resolve(ref, offline=self.options.offline, progress=not self.options.quiet, on_download=self._on_download)
+            pin = {"revision": step.revision} if step.revision else {}
+            path = resolve(
+                ref, offline=self.options.offline, progress=not self.options.quiet, on_download=self._on_download, **pin
+            )
+            self._revisions[ref] = hub.loaded_revision(Path(path))
             options = self.options.engine
             if self.options.overlap:
                 # Two engines run side by side while translating ahead: a share of the cores each.
@@ -305,7 +311,7 @@ class Pipeline:
             yield from late
             brief = assemble(
                 draft,
-                models={"summarizer": self.recipe.summarizer.model, "translator": self.recipe.translator.model},
+                models=self._models(),
                 recipe=self.recipe.name,
                 engine=engine_names,
                 timings=run.timings,
@@ -318,6 +324,14 @@ class Pipeline:
                 batched = [f"batched with {len(work) - 1} other article(s): timings are the batch's"] if len(work) > 1 else []
                 self.cache.store(w.key, brief, run_notes=[*w.source.notes, *notes, *batched])
             yield Done(w.index, brief.source, brief)
+
+    def _models(self) -> dict[str, str]:
+        """The models of the brief, with the revision each was loaded from."""
+        models = {}
+        for role, step in (("summarizer", self.recipe.summarizer), ("translator", self.recipe.translator)):
+            models[role] = step.model
+            models[f"{role}_revision"] = self._revisions.get(step.model, step.revision or "")
+        return models
 
     def _choose_first(self, w: _Work, hypotheses: Hypotheses, into: dict[tuple[str, str], Choice]) -> list[Event]:
         """The checks' choice for the headline and the key points (they need no summary), and their events."""
@@ -387,7 +401,7 @@ class Pipeline:
             models[role] = f"{step.model}@{rev}"
         glossary = self.glossary.digest if self.glossary is not None else None
         options = {**self.options.cache_fields(), "glossary": glossary, "title": source.title}
-        text = "\n".join(p.text for p in article.paragraphs)
+        text = fold_tone_placement("\n".join(p.text for p in article.paragraphs))
         return cache_key(text=text, recipe_text=self.recipe.text, models=models, options=options, version=__version__)
 
     def _from_cache(self, key: str, source: Source) -> Brief | None:

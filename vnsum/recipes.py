@@ -8,6 +8,12 @@ max_new_tokens 1..2048, min_new_tokens 0..2048, max_input_tokens 1..8192,
 max_batch_size 1..256, no_repeat_ngram_size 0..10, length_penalty and
 repetition_penalty finite numbers in 0..10. A value outside its range is a recipe
 error (exit 2) naming the field and the range.
+
+Input conventions, per model, chosen from what the model was trained on: ``tone_marks``
+(``"oà"``, ``"òa"`` or ``"keep"``: where the tone mark of "hoà"/"hòa" goes in the text sent to the
+model; the user always sees the article's own), ``long_input`` (``"truncate"``: the head of a long
+article, as the authors trained; ``"chunk"``: summarise parts, then the parts) and ``revision``
+(a hub commit, branch or tag to load instead of ``main``).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from vnsum.engines import GenerationSettings
 from vnsum.errors import RecipeError
+from vnsum.text.clean import TONE_STYLES, place_tone_marks
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -43,7 +50,10 @@ RANGES: dict[str, tuple[int | float, int | float]] = {
     "length_penalty": (0.0, 10.0),
     "repetition_penalty": (0.0, 10.0),
 }
-_STEP_KEYS = {"model", "prefix", "strip_output_prefix", "length"} | set(_GEN_FIELDS)
+#: ``long_input`` values: keep the head that fits (the authors' practice), or summarise in parts.
+LONG_INPUT = ("truncate", "chunk")
+_CHOICES: dict[str, tuple[str, ...]] = {"tone_marks": TONE_STYLES, "long_input": LONG_INPUT}
+_STEP_KEYS = {"model", "prefix", "strip_output_prefix", "length", "revision"} | set(_GEN_FIELDS) | set(_CHOICES)
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,16 @@ class Step:
     strip_output_prefix: str
     generation: GenerationSettings
     lengths: dict[str, tuple[int, int]]
+    #: Tone-mark placement of the text this model is given (``TONE_STYLES``).
+    tone_marks: str = "keep"
+    #: What to do with an input longer than ``max_input_tokens`` (``LONG_INPUT``).
+    long_input: str = "truncate"
+    #: The model repository's revision to load (None: ``main``).
+    revision: str | None = None
+
+    def model_input(self, text: str) -> str:
+        """What this model is given for ``text``: its prefix, and the tone placement it was trained on."""
+        return self.prefix + place_tone_marks(text, self.tone_marks)
 
     def settings(self, length: str | None = None) -> GenerationSettings:
         """Decoding settings, with ``length``'s (min, max) new tokens when the step defines it."""
@@ -123,6 +143,12 @@ def _parse_step(data: Any, where: str) -> Step:
     for key in ("prefix", "strip_output_prefix"):
         if not isinstance(data.get(key, ""), str):
             raise RecipeError(f"{where}: field '{key}' must be a string")
+    for key, allowed in _CHOICES.items():
+        if key in data and data[key] not in allowed:
+            raise RecipeError(f"{where}: field '{key}' must be one of {', '.join(map(repr, allowed))}, got {data[key]!r}")
+    revision = data.get("revision")
+    if revision is not None and (not isinstance(revision, str) or not revision.strip() or any(c.isspace() for c in revision)):
+        raise RecipeError(f"{where}: field 'revision' must be a commit, branch or tag (no spaces), got {revision!r}")
     gen: dict[str, Any] = {}
     for key, typ in _GEN_FIELDS.items():
         if key not in data:
@@ -147,6 +173,9 @@ def _parse_step(data: Any, where: str) -> Step:
         strip_output_prefix=data.get("strip_output_prefix", ""),
         generation=GenerationSettings(**gen),
         lengths=lengths,
+        tone_marks=data.get("tone_marks", "keep"),
+        long_input=data.get("long_input", "truncate"),
+        revision=revision,
     )
 
 
@@ -202,9 +231,9 @@ def load_recipe(name_or_path: str) -> Recipe:
 def with_models(recipe: Recipe, summarizer: str | None = None, translator: str | None = None) -> Recipe:
     """The recipe with its models replaced (``--summarizer`` / ``--translator``)."""
     if summarizer:
-        recipe = replace(recipe, summarizer=replace(recipe.summarizer, model=summarizer))
+        recipe = replace(recipe, summarizer=replace(recipe.summarizer, model=summarizer, revision=None))
     if translator:
-        recipe = replace(recipe, translator=replace(recipe.translator, model=translator))
+        recipe = replace(recipe, translator=replace(recipe.translator, model=translator, revision=None))
     return recipe
 
 
@@ -220,3 +249,16 @@ def model_refs(names: list[str]) -> dict[str, list[str]]:
         else:
             refs.setdefault(name, [])
     return refs
+
+
+def model_pins(names: list[str]) -> dict[str, str]:
+    """Model -> the revision a recipe among ``names`` pins for it (recipes without pins add nothing)."""
+    pins: dict[str, str] = {}
+    shipped = shipped_recipes()
+    for name in names:
+        if name in shipped or name.endswith(".toml"):
+            recipe = load_recipe(name)
+            for step in (recipe.summarizer, recipe.translator):
+                if step.revision:
+                    pins.setdefault(step.model, step.revision)
+    return pins

@@ -13,10 +13,10 @@ docs/architecture.md).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from vnsum import chunk, keypoints
+from vnsum import chunk, keypoints, postprocess
 from vnsum.engines import Engine, GenerationSettings, NBestEngine
 from vnsum.errors import InputError
 from vnsum.keypoints import Candidate
@@ -109,13 +109,20 @@ def summarize(
     bodies = [" ".join(s for _, _, s in a.body_sentences()) for a in articles]
     texts: list[str] = []
     out: list[Beam | None] = []
+    heads: list[tuple[str, ...]] = []
     for article, body, n in zip(articles, bodies, engine.count_tokens(bodies) if bodies else []):
         if n <= budget:
             texts.append(body)
+            heads.append(())
+            out.append(None)
+        elif step.long_input == "truncate":
+            head = chunk.head([s for _, _, s in article.body_sentences()], engine.count_tokens, budget)
+            texts.append(head.text)
+            heads.append(tuple(head.dropped))
             out.append(None)
         else:
             out.append(_summarize_long(engine, step, settings, budget, article, generate))
-    inputs = [step.prefix + t for t in texts]
+    inputs = [step.model_input(t) for t in texts]
     n = min(nbest, settings.num_beams)
     if not texts:
         outputs: list[list[str]] = []
@@ -123,8 +130,12 @@ def summarize(
         outputs = generate_nbest(engine, inputs, settings, n)
     else:
         outputs = [[o] for o in generate(engine, inputs, settings)]
-    beams = iter(outputs)
-    return [r if r is not None else Beam(tuple(h.strip() for h in next(beams)) or ("",)) for r in out]
+    beams, left = iter(outputs), iter(heads)
+    made = [r if r is not None else Beam(tuple(h.strip() for h in next(beams)) or ("",), 1, next(left)) for r in out]
+    return [
+        replace(b, hypotheses=tuple(postprocess.summary_text(h, a.body_text()) for h in b.hypotheses))
+        for a, b in zip(articles, made)
+    ]
 
 
 def _summarize_long(
@@ -133,9 +144,9 @@ def _summarize_long(
     """Summarise in parts on sentence boundaries, then summarise the parts' summaries."""
     sentences = [s for _, _, s in article.body_sentences()]
     reduction = chunk.reduce_chunks(
-        sentences, engine.count_tokens, budget, lambda texts: generate(engine, [step.prefix + t for t in texts], settings)
+        sentences, engine.count_tokens, budget, lambda texts: generate(engine, [step.model_input(t) for t in texts], settings)
     )
-    summary = generate(engine, [step.prefix + reduction.text], settings)[0].strip()
+    summary = generate(engine, [step.model_input(reduction.text)], settings)[0].strip()
     return Beam((summary,), reduction.chunks, tuple(reduction.dropped))
 
 
@@ -199,7 +210,7 @@ def translate(
     for u, (seg, n) in enumerate(zip(unique, engine.count_tokens(unique) if unique else [])):
         for piece in [seg] if n <= budget else chunk.split_long(seg, engine.count_tokens, budget):
             pieces.append((u, piece))
-    inputs = [step.prefix + p for _, p in pieces]
+    inputs = [step.model_input(p) for _, p in pieces]
     n = min(nbest, settings.num_beams)
     if not pieces:
         outputs: list[list[str]] = []

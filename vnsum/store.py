@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from vnsum.hub import hub_cache, inspect_dir, weights_problem
+from vnsum.hub import cached_snapshot, hub_cache, inspect_dir, loaded_revision, weights_problem
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,9 @@ class CachedModel:
     size_bytes: int
     path: Path | None
     converted: tuple[Path, ...]
+    #: What a brief would record as the revision loaded: the snapshot's commit, a directory's fingerprint
+    #: ("" when not on disk); a recipe's pin selects that snapshot.
+    revision: str = ""
 
 
 def cache_entries() -> dict[str, tuple[int, Path]]:
@@ -36,21 +39,28 @@ def cache_entries() -> dict[str, tuple[int, Path]]:
     return out
 
 
-def describe(refs: dict[str, list[str]]) -> list[CachedModel]:
-    """State of each model (``refs``: model -> the recipe steps that use it)."""
+def describe(refs: dict[str, list[str]], pins: dict[str, str] | None = None) -> list[CachedModel]:
+    """State of each model (``refs``: model -> the recipe steps that use it; ``pins``: model -> the
+    revision a recipe pins)."""
     from vnsum.engines.ct2 import converted_copies
 
     entries = cache_entries()
+    pins = pins or {}
     out = []
     for ref, used in refs.items():
         local = Path(ref).expanduser()
         if local.is_dir():
             size = sum(p.stat().st_size for p in local.rglob("*") if p.is_file())
-            out.append(CachedModel(ref, tuple(used), not inspect_dir(local).missing, size, local, tuple(converted_copies(ref))))
+            complete = not inspect_dir(local).missing
+            rev = loaded_revision(local)
+            out.append(CachedModel(ref, tuple(used), complete, size, local, tuple(converted_copies(ref)), rev))
             continue
         size, path = entries.get(ref, (0, None))
+        if ref in pins:
+            path = cached_snapshot(ref, pins[ref])
         complete = path is not None and not inspect_dir(path).missing and weights_problem(path) is None
-        out.append(CachedModel(ref, tuple(used), complete, size, path, tuple(converted_copies(ref))))
+        rev = loaded_revision(path) if path is not None else ""
+        out.append(CachedModel(ref, tuple(used), complete, size, path, tuple(converted_copies(ref)), rev))
     return out
 
 

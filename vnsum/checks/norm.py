@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from vnsum.text.clean import fold_tone_placement
+
 from .values import Value
 
 #: a word, with inner dots, apostrophes, ampersands and hyphens ("TP.HCM", "AT&T", "Xơ-un")
@@ -20,13 +22,6 @@ TOKEN = re.compile(r"[^\W\d_]+(?:(?:[.'&-]|\.-)[^\W\d_]+)*", re.UNICODE)
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
-# tone on the first vowel of an open "oa", "oe", "uy" moves to the second one
-_TONE_MOVE = re.compile(r"([òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤ])([aeyAEY])(?!\w)")
-
-
-def _move(m: re.Match) -> str:
-    first = unicodedata.normalize("NFD", m.group(1))
-    return first[0] + unicodedata.normalize("NFC", m.group(2) + first[1:])
 
 
 def prepare(text: str) -> str:
@@ -71,8 +66,8 @@ def unglue(text: str) -> str:
 
 
 def vnorm(text: str) -> str:
-    """One tone placement for Vietnamese (same length as the input, NFC in)."""
-    return _TONE_MOVE.sub(_move, text)
+    """One tone placement for Vietnamese (same length as the input, NFC in): the project's one fold."""
+    return fold_tone_placement(text)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -14,7 +14,7 @@ EngineName = Enum("EngineName", {name: name for name in ENGINE_CHOICES}, type=st
 Device = Enum("Device", {name: name for name in ("auto", "cpu", "cuda")}, type=str)  # type: ignore[misc]
 #: What CTranslate2 can be asked for; whether this machine runs it is checked when the model loads.
 ComputeType = Enum(  # type: ignore[misc]
-    "ComputeType", {name: name for name in ("auto", "int8", "int8_float32", "int16", "float32", "float16")}, type=str
+    "ComputeType", {name: name for name in ("auto", "int8", "int8_float32", "int16", "float32", "float16", "bfloat16")}, type=str
 )
 
 

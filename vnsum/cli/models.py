@@ -39,12 +39,13 @@ def models_list(
 ) -> None:
     """Every model the recipes use: cached or not, size on disk, converted copies."""
     from vnsum import store
-    from vnsum.recipes import model_refs, shipped_recipes
+    from vnsum.recipes import model_pins, model_refs, shipped_recipes
     from vnsum.render import RenderOptions, render
     from vnsum.render.views import ModelList
 
     env: Environment = ctx.obj
-    rows = store.describe(model_refs(_check_ids(recipes) if recipes else shipped_recipes()))
+    names = _check_ids(recipes) if recipes else shipped_recipes()
+    rows = store.describe(model_refs(names), model_pins(names))
     assert env.stdout is not None
     render([ModelList(rows)], resolve_format(fmt.value, bool(env.stdout_isatty)), env.stdout, RenderOptions(width=env.width))
 

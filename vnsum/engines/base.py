@@ -54,7 +54,8 @@ class EngineOptions:
     name: str = "auto"
     #: ``auto`` (CUDA when the engine sees a GPU), ``cpu`` or ``cuda``.
     device: str = "auto"
-    #: CTranslate2 quantization: ``auto`` (int8 on CPU, float16 on CUDA) or a type the device supports.
+    #: CTranslate2 quantization: ``auto`` (int8 on CPU; on CUDA float16, but bfloat16 or float32 for
+    #: T5-family models, which overflow in float16) or a type the device supports.
     compute_type: str = "auto"
     #: CPU threads; 0 means the physical cores.
     threads: int = 0

@@ -19,12 +19,15 @@ from typing import Any
 
 from vnsum.engines.base import EngineOptions, GenerationSettings, physical_cores
 from vnsum.engines.base import pick_device as base_pick_device
+from vnsum.engines.detok import detokenize
 from vnsum.errors import ModelFailed, ModelUnavailable, StorageError, UsageError, one_line
 from vnsum.hub import fingerprint
 
 FORMAT_VERSION = 1
 MARKER = "vnsum-ct2.json"
-QUANTIZATIONS = ("int8", "int8_float32", "int16", "float32", "float16")
+QUANTIZATIONS = ("int8", "int8_float32", "int16", "float32", "float16", "bfloat16", "int8_float16", "int8_bfloat16")
+#: Model types whose activations overflow float16 (T5 v1.1, mT5: NaN outputs, OpenNMT/CTranslate2#1074).
+FP16_UNSAFE = frozenset({"t5", "mt5", "umt5", "longt5"})
 Notify = Callable[[str], None]
 
 
@@ -119,9 +122,10 @@ def convert(model_dir: Path, model_id: str, quantization: str, notify: Notify | 
             return target
         for stale in target.parent.glob(f".{target.name}.*"):  # left by a run that was killed (we hold the lock)
             shutil.rmtree(stale, ignore_errors=True)
-        from vnsum.engines.hf import check_loadable
+        from vnsum.engines.hf import check_loadable, check_torch_for_bin
 
-        check_loadable(model_dir, model_id)  # the same refusal as the transformers engine, before converting
+        check_loadable(model_dir, model_id)  # the same refusals as the transformers engine, before converting
+        check_torch_for_bin(model_dir, model_id)
         if notify:
             notify(f"converting {model_id} for CTranslate2 ({quantization}), once")
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
@@ -164,7 +168,6 @@ class RuntimeTokenizer:
         cfg_file = path / "tokenizer_config.json"
         cfg = json.loads(cfg_file.read_text(encoding="utf-8")) if cfg_file.is_file() else {}
         self.eos = str(cfg.get("eos_token") or "</s>")
-        self.cleanup = bool(cfg.get("clean_up_tokenization_spaces", False))
         if (path / "source.spm").is_file():
             import sentencepiece as spm
 
@@ -192,30 +195,13 @@ class RuntimeTokenizer:
         return out
 
     def decode(self, tokens: list[str]) -> str:
+        """The tokenizer's plain decoding, then the one detokenizer every engine uses."""
         if self._fast is not None:
             ids = [i for i in (self._fast.token_to_id(t) for t in tokens) if i is not None]
             text = self._fast.decode(ids, skip_special_tokens=True)
         else:
             text = self._tgt.decode_pieces([t for t in tokens if t not in self._special])
-        return _clean_up(text) if self.cleanup else text.strip()
-
-
-def _clean_up(text: str) -> str:
-    """transformers' ``clean_up_tokenization`` (spaces before punctuation and in contractions)."""
-    for a, b in (
-        (" .", "."),
-        (" ?", "?"),
-        (" !", "!"),
-        (" ,", ","),
-        (" ' ", "'"),
-        (" n't", "n't"),
-        (" 'm", "'m"),
-        (" 's", "'s"),
-        (" 've", "'ve"),
-        (" 're", "'re"),
-    ):
-        text = text.replace(a, b)
-    return text.strip()
+        return detokenize(text)
 
 
 def pick_device(requested: str) -> str:
@@ -224,18 +210,42 @@ def pick_device(requested: str) -> str:
     return base_pick_device(requested, ctranslate2.get_cuda_device_count(), "CTranslate2")
 
 
-def pick_compute_type(requested: str, device: str) -> str:
-    """``auto``: int8 on CPU, float16 on CUDA; anything else must be a type this device can run."""
-    import ctranslate2
-
+def decide_compute_type(requested: str, device: str, supported: set[str], model_type: str | None) -> str:
+    """The compute type to run: ``auto`` is int8 on CPU; on CUDA float16, except for T5-family models,
+    which overflow in float16 and get bfloat16 where the GPU has it, else float32.
+    A named type must be one this device supports, and never float16 for a T5-family model."""
+    t5 = (model_type or "").lower() in FP16_UNSAFE
     if requested == "auto":
-        return "float16" if device == "cuda" else "int8"
-    supported = [q for q in QUANTIZATIONS if q in ctranslate2.get_supported_compute_types(device)]
-    if requested not in supported:
+        if device != "cuda":
+            return "int8"
+        if not t5:
+            return "float16"
+        return "bfloat16" if "bfloat16" in supported else "float32"
+    ok = [q for q in QUANTIZATIONS if q in supported]
+    if requested not in ok:
+        raise UsageError(f"compute type {requested!r} cannot run on this machine's {device}; supported here: {', '.join(ok)}")
+    if t5 and requested in ("float16", "int8_float16"):
         raise UsageError(
-            f"compute type {requested!r} cannot run on this machine's {device}; supported here: {', '.join(supported)}"
+            f"compute type {requested!r} overflows T5-family models to NaN (CTranslate2 issue 1074); "
+            "use bfloat16, int8_float32 or float32"
         )
     return requested
+
+
+def pick_compute_type(requested: str, device: str, model_type: str | None = None) -> str:
+    """``decide_compute_type`` for this machine's device."""
+    import ctranslate2
+
+    return decide_compute_type(requested, device, set(ctranslate2.get_supported_compute_types(device)), model_type)
+
+
+def model_type_of(model_dir: Path) -> str | None:
+    """``model_type`` from the checkpoint's config.json (None when unreadable)."""
+    try:
+        value = json.loads((model_dir / "config.json").read_text(encoding="utf-8")).get("model_type")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
 
 
 class CTranslate2Engine:
@@ -258,7 +268,7 @@ class CTranslate2Engine:
         import ctranslate2
 
         device = pick_device(options.device)
-        compute_type = pick_compute_type(options.compute_type, device)
+        compute_type = pick_compute_type(options.compute_type, device, model_type_of(model_dir))
         target = converted_dir(model_dir, model_id, compute_type)
         fresh = not is_converted(target)
         try:

@@ -7,6 +7,7 @@ from typing import Any
 
 from vnsum.engines.base import EngineOptions, GenerationSettings
 from vnsum.engines.base import pick_device as base_pick_device
+from vnsum.engines.detok import detokenize
 from vnsum.errors import ModelFailed, ModelUnavailable, one_line
 
 
@@ -29,6 +30,7 @@ def load_hf(model_dir: Path, model_id: str) -> tuple[Any, Any]:
     from vnsum.hub import inspect_dir
 
     check_loadable(model_dir, model_id)
+    check_torch_for_bin(model_dir, model_id)
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
     files = inspect_dir(model_dir)
@@ -60,6 +62,38 @@ def _pickled(model_id: str) -> ModelUnavailable:
         f"model {model_id}: its PyTorch weights hold Python objects besides tensors, which vnsum never unpickles; "
         "use a safetensors checkpoint"
     )
+
+
+#: transformers loads ``.bin`` weights only on this torch or newer (``check_torch_load_is_safe``, CVE-2025-32434).
+SAFE_BIN_TORCH = (2, 6)
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    import re
+
+    return tuple(int(x) for x in re.findall(r"\d+", version.split("+")[0])[:2])
+
+
+def _old_torch(model_id: str, installed: str) -> ModelUnavailable:
+    return ModelUnavailable(
+        f"model {model_id} ships PyTorch .bin weights, which transformers loads only with torch >= 2.6 "
+        f"(installed: {installed}); upgrade torch: pip install -U 'torch>=2.6'"
+    )
+
+
+def bin_needs_newer_torch(weights: str | None, torch_version: str) -> bool:
+    """Whether transformers will refuse this checkpoint's weights file on this torch."""
+    return bool(weights and weights.startswith("pytorch_model.bin")) and _version_tuple(torch_version) < SAFE_BIN_TORCH
+
+
+def check_torch_for_bin(model_dir: Path, model_id: str) -> None:
+    """Refuse a ``.bin`` checkpoint on a torch too old to load it safely, naming the real cause (every engine)."""
+    import torch
+
+    from vnsum.hub import inspect_dir
+
+    if bin_needs_newer_torch(inspect_dir(model_dir).weights, torch.__version__):
+        raise _old_torch(model_id, torch.__version__)
 
 
 def check_loadable(model_dir: Path, model_id: str) -> None:
@@ -95,6 +129,10 @@ def refusal(model_id: str, exc: BaseException) -> ModelUnavailable | None:
     import pickle
 
     text = str(exc)
+    if "upgrade torch to at least" in text or "CVE-2025-32434" in text:
+        import torch
+
+        return _old_torch(model_id, torch.__version__)
     if isinstance(exc, pickle.UnpicklingError) or "weights_only" in text or "Weights only load failed" in text:
         return _pickled(model_id)
     if "trust_remote_code" in text or "custom code" in text:
@@ -135,7 +173,11 @@ class TransformersEngine:
 
     def generate(self, batch: list[str], settings: GenerationSettings) -> list[str]:
         ids = self.generate_ids(batch, settings)
-        return [self.tokenizer.decode(seq, skip_special_tokens=True, clean_up_tokenization_spaces=True).strip() for seq in ids]
+        return [self.decode(seq) for seq in ids]
+
+    def decode(self, ids: list[int]) -> str:
+        """The tokenizer's plain decoding, then the one detokenizer every engine uses."""
+        return detokenize(self.tokenizer.decode(ids, skip_special_tokens=True, clean_up_tokenization_spaces=False))
 
     def generate_tokens(self, batch: list[str], settings: GenerationSettings) -> list[list[str]]:
         """Output token strings without start, end or padding tokens (for parity checks)."""
@@ -151,7 +193,7 @@ class TransformersEngine:
         """Up to ``n`` hypotheses of the beam for each input, best first (the checks pick among them)."""
         n = max(1, min(n, settings.num_beams))
         flat = self.generate_ids(batch, settings, n)
-        text = [self.tokenizer.decode(seq, skip_special_tokens=True, clean_up_tokenization_spaces=True).strip() for seq in flat]
+        text = [self.decode(seq) for seq in flat]
         return [text[i * n : (i + 1) * n] for i in range(len(batch))]
 
     def generate_ids(self, batch: list[str], settings: GenerationSettings, n: int = 1) -> list[list[int]]:

@@ -99,6 +99,9 @@ def write_models(rows: Sequence[Any], fmt: str, file: IO[str], width: int | None
     def size(r: Any) -> str:
         return decimal(r.size_bytes) if r.size_bytes else "-"
 
+    def rev(r: Any) -> str:
+        return sanitize(getattr(r, "revision", "") or "-")[:12]
+
     def copies(r: Any) -> str:
         return ", ".join(p.name.rsplit("--", 1)[-1] for p in r.converted) or "-"
 
@@ -109,6 +112,7 @@ def write_models(rows: Sequence[Any], fmt: str, file: IO[str], width: int | None
                 "used_by": list(r.used_by),
                 "cached": r.cached,
                 "size_bytes": r.size_bytes,
+                "revision": getattr(r, "revision", "") or None,
                 "path": str(r.path) if r.path else None,
                 "ctranslate2": [str(p) for p in r.converted],
             }
@@ -121,14 +125,18 @@ def write_models(rows: Sequence[Any], fmt: str, file: IO[str], width: int | None
 
         longest = max((len(r.ref) for r in rows), default=5)
         # Ids are what users copy into commands: never cut, the other columns wrap instead.
-        table = Table(Column("model", no_wrap=True, min_width=longest), "used by", "cached", "size", "CTranslate2 copies")
+        table = Table(
+            Column("model", no_wrap=True, min_width=longest), "used by", "cached", "revision", "size", "CTranslate2 copies"
+        )
         for r in rows:
-            table.add_row(sanitize(r.ref), sanitize(", ".join(r.used_by)), "yes" if r.cached else "no", size(r), copies(r))
+            table.add_row(
+                sanitize(r.ref), sanitize(", ".join(r.used_by)), "yes" if r.cached else "no", rev(r), size(r), copies(r)
+            )
         Console(file=file, width=width, markup=False, highlight=False, emoji=False).print(table)
     elif fmt == "markdown":
-        out = ["| model | used by | cached | size | CTranslate2 copies |", "|---|---|---|---|---|"]
+        out = ["| model | used by | cached | revision | size | CTranslate2 copies |", "|---|---|---|---|---|---|"]
         out += [
-            f"| {md(sanitize(r.ref))} | {md(sanitize(', '.join(r.used_by)))} | {'yes' if r.cached else 'no'} | {size(r)} | {md(copies(r))} |"
+            f"| {md(sanitize(r.ref))} | {md(sanitize(', '.join(r.used_by)))} | {'yes' if r.cached else 'no'} | {rev(r)} | {size(r)} | {md(copies(r))} |"
             for r in rows
         ]
         file.write("\n".join(out) + "\n")
@@ -136,5 +144,5 @@ def write_models(rows: Sequence[Any], fmt: str, file: IO[str], width: int | None
         for r in rows:
             conv = copies(r).replace(", ", ",")
             file.write(
-                f"{sanitize(r.ref)}\t{'cached' if r.cached else 'missing'}\t{size(r)}\tct2:{conv}\t{sanitize(','.join(r.used_by)) or '-'}\n"
+                f"{sanitize(r.ref)}\t{'cached' if r.cached else 'missing'}\t{size(r)}\tct2:{conv}\t{sanitize(','.join(r.used_by)) or '-'}\trev:{rev(r)}\n"
             )

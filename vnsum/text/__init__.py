@@ -4,7 +4,7 @@ Pure Python, no model: it runs before anything is loaded.
 """
 
 from vnsum.text.article import Article, Paragraph, parse_article, strip_agency_tag
-from vnsum.text.clean import clean_text, normalize_tone_marks
+from vnsum.text.clean import TONE_STYLES, clean_text, fold_tone_placement, place_tone_marks, tone_style
 from vnsum.text.kinds import (
     AGENCY_TAG,
     BODY,
@@ -45,16 +45,19 @@ __all__ = [
     "STOPWORDS",
     "SUBHEADING",
     "TITLE",
+    "TONE_STYLES",
     "Article",
     "Kind",
     "Paragraph",
     "clean_text",
+    "fold_tone_placement",
     "is_vietnamese_syllable",
-    "normalize_tone_marks",
     "parse_article",
+    "place_tone_marks",
     "reading_report",
     "sentence_spans",
     "split_sentences",
     "strip_agency_tag",
+    "tone_style",
     "vietnamese_share",
 ]
