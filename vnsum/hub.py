@@ -336,7 +336,10 @@ def loaded_revision(model_dir: Path) -> str:
     resolved = model_dir.resolve()
     if resolved.parent.name == "snapshots" and re.fullmatch(r"[0-9a-f]{40}", resolved.name):
         return resolved.name
-    return fingerprint(model_dir)
+    try:
+        return fingerprint(model_dir)
+    except OSError:  # nothing on disk to fingerprint (an engine that needs no files): no revision to record
+        return ""
 
 
 def cached_snapshot(ref: str, revision: str | None = None) -> Path | None:

@@ -253,6 +253,7 @@ class Pipeline:
                 known = ahead.result()
                 with _timed(run, "check", self._on_stage, "checking names, numbers and dates"):
                     early = [self._choose_first(w, known, choices[w.index]) for w in work]
+                self._on_stage("summarising")  # what is still going on while the early parts are shown
                 for events in early:
                     yield from events
                 beams = writing.result()

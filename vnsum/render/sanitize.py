@@ -65,7 +65,7 @@ def write_table(
     from rich.table import Column, Table
     from rich.text import Text
 
-    columns = [Column(Text(one_line(h))) for h in header]
+    columns = [Column(Text(one_line(h)), overflow="fold") for h in header]  # folded, never cut: ids and sources are copied
     table = Table(*columns, title=Text(one_line(title)) if title else None, title_justify="left", box=None if not box else HEAVY)
     for row in rows:
         table.add_row(*[Text(sanitize(cell)) for cell in row])
