@@ -24,37 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from structure_eval import DEFAULT_CORPUS, FITTING, Aligner, load_corpus, load_gold
 
 from vnsum.text.article import caption_candidates
-from vnsum.text.captions import features
-
-NAMES = [
-    "words/10",
-    "log words",
-    "ends with a period",
-    "ends with ! ? : ; …",
-    "first body paragraph",
-    "position in the article",
-    "last paragraph",
-    "previous paragraph not body",
-    "next paragraph not body",
-    "next paragraph is a credit",
-    "word overlap with the previous paragraph",
-    "word overlap with the next paragraph",
-    "word overlap with the title",
-    "reporting verb",
-    "time expression",
-    "starts with a time phrase",
-    "photo words",
-    "quote marks",
-    "digit share",
-    "starts with a person or group",
-    "capitalised word share",
-    "starts with a sentence starter",
-    "commas per 10 words",
-    "previous paragraph length",
-    "next paragraph length",
-    "rules: caption",
-    "rules: sub-heading",
-]
+from vnsum.text.captions import FEATURES, features
 
 
 def dataset() -> tuple[list[list[float]], list[int], list[int], list[str], list[str]]:
@@ -103,7 +73,7 @@ def main() -> None:
     x, y, groups, rule, texts = dataset()
     X = np.array(x)
     Y = np.array(y)
-    assert X.shape[1] == len(NAMES)
+    assert X.shape[1] == len(FEATURES)
     print(f"fitting part: {len(set(groups))} articles, {len(Y)} candidate paragraphs, {int(Y.sum())} not body")
     rules_pred = np.array([r != "body" for r in rule], dtype=int)
     pred = np.zeros(len(Y))
@@ -131,7 +101,7 @@ def main() -> None:
     model = LogisticRegression(C=args.c, max_iter=2000, class_weight=args.weight)
     model.fit((X - mean) / scale, Y)
     weights = model.coef_[0]
-    for n, w in sorted(zip(NAMES, weights), key=lambda t: -abs(t[1]))[:10]:
+    for n, w in sorted(zip(FEATURES, weights), key=lambda t: -abs(t[1]))[:10]:
         print(f"  {w:+.2f} {n}")
     if args.write:
         out = ROOT / "vnsum" / "text" / "caption_model.py"
@@ -140,7 +110,6 @@ def main() -> None:
             '"""Weights of the caption model (``vnsum.text.captions``), written by ``benchmarks/train_captions.py``\n'
             f'on the fitting part of the structure gold set ({len(set(groups))} articles, {len(Y)} candidates)."""\n\n'
             f"THRESHOLD = {args.threshold}\nUNSURE = 0.3\n"
-            f"NAMES = {NAMES!r}\n"
             f"MEAN = {fmt(mean)}\nSCALE = {fmt(scale)}\nWEIGHTS = {fmt(weights)}\n"
             f"BIAS = {float(model.intercept_[0]):.6g}\n",
             encoding="utf-8",

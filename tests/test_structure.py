@@ -426,3 +426,23 @@ def test_five_megabytes_are_read() -> None:
     for text in (one_line, many_lines):
         art = parse_article("Tiêu đề\n" + text)
         assert art.body_sentences()
+
+
+def test_the_caption_model_has_one_weight_per_feature() -> None:
+    """The feature list, the weights shipped and what ``features`` computes stay in step (a feature
+    added without refitting would silently shift every weight)."""
+    from vnsum.text import caption_model, captions
+
+    n = len(captions.FEATURES)
+    assert len(caption_model.WEIGHTS) == len(caption_model.MEAN) == len(caption_model.SCALE) == n
+    around = captions.Neighbourhood(
+        title="Hà Nội mở thêm ba tuyến xe buýt điện",
+        prev="Thành phố cho biết ba tuyến mới chạy từ tháng sau.",
+        next="Ảnh: Minh Anh",
+        prev_body=True,
+        next_body=False,
+        first_body=False,
+        position=0.5,
+        last=False,
+    )
+    assert len(captions.features("Xe buýt điện tại bến Kim Mã.", around, "body")) == n

@@ -3,35 +3,6 @@ on the fitting part of the structure gold set (72 articles, 921 candidates)."""
 
 THRESHOLD = 0.5
 UNSURE = 0.3
-NAMES = [
-    "words/10",
-    "log words",
-    "ends with a period",
-    "ends with ! ? : ; …",
-    "first body paragraph",
-    "position in the article",
-    "last paragraph",
-    "previous paragraph not body",
-    "next paragraph not body",
-    "next paragraph is a credit",
-    "word overlap with the previous paragraph",
-    "word overlap with the next paragraph",
-    "word overlap with the title",
-    "reporting verb",
-    "time expression",
-    "starts with a time phrase",
-    "photo words",
-    "quote marks",
-    "digit share",
-    "starts with a person or group",
-    "capitalised word share",
-    "starts with a sentence starter",
-    "commas per 10 words",
-    "previous paragraph length",
-    "next paragraph length",
-    "rules: caption",
-    "rules: sub-heading",
-]
 MEAN = [
     2.35331,
     3.12281,

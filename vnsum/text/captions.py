@@ -77,8 +77,41 @@ def _share(mine: frozenset[str], other: str) -> float:
     return len(mine & _content(other)) / len(mine)
 
 
+#: What each of the model's inputs is, in the order :func:`features` returns them (the weights in
+#: ``caption_model`` follow it; ``benchmarks/train_captions.py`` prints the largest by these names).
+FEATURES = [
+    "words/10",
+    "log words",
+    "ends with a period",
+    "ends with ! ? : ; …",
+    "first body paragraph",
+    "position in the article",
+    "last paragraph",
+    "previous paragraph not body",
+    "next paragraph not body",
+    "next paragraph is a credit",
+    "word overlap with the previous paragraph",
+    "word overlap with the next paragraph",
+    "word overlap with the title",
+    "reporting verb",
+    "time expression",
+    "starts with a time phrase",
+    "photo words",
+    "quote marks",
+    "digit share",
+    "starts with a person or group",
+    "capitalised word share",
+    "starts with a sentence starter",
+    "commas per 10 words",
+    "previous paragraph length",
+    "next paragraph length",
+    "rules: caption",
+    "rules: sub-heading",
+]
+
+
 def features(text: str, around: Neighbourhood, rule_kind: str) -> list[float]:
-    """The model's inputs for one candidate paragraph (order fixed by ``caption_model.NAMES``)."""
+    """The model's inputs for one candidate paragraph, in the order of :data:`FEATURES`."""
     t = text.strip()
     words = t.split()
     n = len(words)
