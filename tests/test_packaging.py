@@ -27,9 +27,13 @@ def test_python_m_vnsum_from_another_directory(tmp_path: Path) -> None:
 
 
 def test_choices_come_from_the_registries() -> None:
-    from vnsum.cli.choices import EngineName, Format
+    from vnsum.cli.choices import Format
     from vnsum.engines import ENGINES
+    from vnsum.options import flat_fields
+    from vnsum.recipes import LENGTHS
     from vnsum.render import FORMATS
 
+    choices = {name: spec.choices for name, _, spec in flat_fields()}
     assert {f.value for f in Format} == {"auto", *FORMATS}
-    assert {e.value for e in EngineName} == {"auto", *ENGINES}
+    assert set(choices["engine.name"]) == {"auto", *ENGINES}
+    assert set(choices["length"]) == set(LENGTHS)
