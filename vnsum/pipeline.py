@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -246,16 +246,22 @@ class Pipeline:
         known: Hypotheses = {}
         overlapped = self.overlaps(summarizer, translator)
         if overlapped:
-            ahead = self._ahead.submit(self._timed_translate, run, "translate_ahead", translator, first, {})
+            # The first segment alone, then the rest: the first headline (or key point) is shown
+            # after one short translation, not after all of them.
+            parts = [first[:1], first[1:]] if len(first) > 1 else [first]
+            ready: list[Future[Hypotheses]] = [Future() for _ in parts]
+            ahead = self._ahead.submit(self._translate_ahead, run, translator, parts, ready)
             self._on_stage("summarising")
             writing = self._worker.submit(self._timed_summarize, run, summarizer, [w.article for w in work])
             try:
-                known = ahead.result()
-                with _timed(run, "check", self._on_stage, "checking names, numbers and dates"):
-                    early = [self._choose_first(w, known, choices[w.index]) for w in work]
-                self._on_stage("summarising")  # what is still going on while the early parts are shown
-                for events in early:
-                    yield from events
+                shown = {w.index: 0 for w in work}
+                for part in ready:
+                    known = part.result()
+                    with _timed(run, "check", self._on_stage, "checking names, numbers and dates"):
+                        early = [self._choose_first(w, known, choices[w.index], shown) for w in work]
+                    self._on_stage("summarising")  # what is still going on while the early parts are shown
+                    for events in early:
+                        yield from events
                 beams = writing.result()
             finally:
                 ahead.cancel()
@@ -334,29 +340,46 @@ class Pipeline:
             models[f"{role}_revision"] = self._revisions.get(step.model, step.revision or "")
         return models
 
-    def _choose_first(self, w: _Work, hypotheses: Hypotheses, into: dict[tuple[str, str], Choice]) -> list[Event]:
-        """The checks' choice for the headline and the key points (they need no summary), and their events."""
+    def _choose_first(
+        self, w: _Work, hypotheses: Hypotheses, into: dict[tuple[str, str], Choice], shown: dict[int, int] | None = None
+    ) -> list[Event]:
+        """The checks' choice for the headline and the key points (they need no summary), and their
+        events: in order, from the ``shown[w.index]``-th on, as far as ``hypotheses`` has them."""
         events: list[Event] = []
         lexicon, on = self._lexicon, self.options.checks
-        if w.headline_vi:
-            c = into[("headline_en", w.headline_vi)] = stages.choose(
-                "headline_en", w.headline_vi, hypotheses.get(w.headline_vi, ()), checks=on, lexicon=lexicon
-            )
-            events.append(Headline(w.index, w.source.name, c.text_en, w.headline_vi, _flagged(c)))
-        for i, cand in enumerate(w.chosen):
-            name = key_point_field(i)
-            c = into[(name, cand.text)] = stages.choose(
-                name, cand.text, hypotheses.get(cand.text, ()), checks=on, lexicon=lexicon
-            )
-            events.append(KeyPointReady(w.index, w.source.name, i, key_point(cand, c.text_en, w.article), _flagged(c)))
+        fields = ([("headline_en", w.headline_vi)] if w.headline_vi else []) + [
+            (key_point_field(i), cand.text) for i, cand in enumerate(w.chosen)
+        ]
+        start = shown.get(w.index, 0) if shown is not None else 0
+        for pos in range(start, len(fields)):
+            name, vi = fields[pos]
+            if vi not in hypotheses:
+                break
+            c = into[(name, vi)] = stages.choose(name, vi, hypotheses[vi], checks=on, lexicon=lexicon)
+            if name == "headline_en":
+                events.append(Headline(w.index, w.source.name, c.text_en, vi, _flagged(c)))
+            else:
+                i = pos - (1 if w.headline_vi else 0)
+                events.append(KeyPointReady(w.index, w.source.name, i, key_point(w.chosen[i], c.text_en, w.article), _flagged(c)))
+            if shown is not None:
+                shown[w.index] = pos + 1
         return events
 
-    def _timed_translate(self, run: _Run, name: str, engine: Engine, segments: list[str], known: Hypotheses) -> Hypotheses:
+    def _translate_ahead(self, run: _Run, engine: Engine, parts: list[list[str]], ready: list[Future[Hypotheses]]) -> None:
+        """Translate ``parts`` one after another, each result (all so far) in its future as it is done."""
         start = time.perf_counter()
+        known: Hypotheses = {}
         try:
-            return self._translate(engine, segments, known)
+            for i, (part, future) in enumerate(zip(parts, ready)):
+                try:
+                    known = self._translate(engine, part, known)
+                except BaseException as exc:
+                    for rest in ready[i:]:
+                        rest.set_exception(exc)
+                    raise
+                future.set_result(known)
         finally:
-            run.timings[name] = time.perf_counter() - start
+            run.timings["translate_ahead"] = time.perf_counter() - start
 
     def _timed_summarize(self, run: _Run, engine: Engine, articles: list[Article]) -> list[Beam]:
         start = time.perf_counter()
