@@ -8,9 +8,8 @@ evaluation goes on.
 
 from __future__ import annotations
 
-import json
 import time
-from typing import Any, Optional
+from typing import Optional
 
 import typer
 
@@ -65,16 +64,9 @@ def eval_command(
                 )
             )
             progress.advance(False)
-    from vnsum.render.sanitize import sanitize, write_rows, write_table
+    from vnsum.render import RenderOptions, render
+    from vnsum.render.tables import EvalReport
 
     report = aggregate(results, include_rows=rows)
-    out: Any = env.stdout
     chosen = fmt.value if fmt.value != "auto" else ("rich" if env.stdout_isatty else "plain")
-    if chosen == "json":
-        out.write(sanitize(json.dumps(report, ensure_ascii=False, indent=2)) + "\n")
-        return
-    table = format_table(report)
-    if chosen == "plain":
-        write_rows(out, table)
-        return
-    write_table(out, table[0], table[1:], width=env.width, force_terminal=True, box=False)
+    render([EvalReport(report, format_table(report))], chosen, env.stdout, RenderOptions(width=env.width))

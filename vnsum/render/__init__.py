@@ -34,6 +34,9 @@ RENDERERS: dict[tuple[type, str], Renderer] = {
     # vnsum check: JSON lines unless a table is asked for (plain, markdown and jsonl are the same lines)
     (tables.CheckResults, "rich"): tables.checks_rich,
     **{(tables.CheckResults, fmt): tables.checks_json for fmt in ("json", "jsonl", "plain", "markdown")},
+    (tables.EvalReport, "json"): tables.eval_json,
+    (tables.EvalReport, "plain"): tables.eval_plain,
+    (tables.EvalReport, "rich"): tables.eval_rich,
     (tables.ReadingReport, "json"): tables.reading_json,
     (tables.ReadingReport, "plain"): tables.reading_text(markdown=False),
     (tables.ReadingReport, "markdown"): tables.reading_text(markdown=True),

@@ -1,6 +1,6 @@
 """Results shown as tables or lines: the history list (``vnsum history``), the check results
-(``vnsum check``) and the reading report (``vnsum read``), in each format they offer (their rows
-in ``vnsum.render.RENDERERS``)."""
+(``vnsum check``), the reading report (``vnsum read``) and the evaluation report (``vnsum eval``),
+in each format they offer (their rows in ``vnsum.render.RENDERERS``)."""
 
 from __future__ import annotations
 
@@ -67,6 +67,29 @@ def checks_rich(items: Sequence[CheckResults], file: IO[str], options: RenderOpt
             found = "; ".join(f"{p['kind']} {p['value']!r} {p['problem']}" for p in r["problems"]) or "ok"
             rows.append([r["line"], r["kind"], r["checked"], found])
         write_table(file, ["line", "kind", "checked", "result"], rows, width=options.width)
+
+
+@dataclass(frozen=True)
+class EvalReport:
+    """``vnsum eval``: ``evaluate.aggregate``'s report and its table (``evaluate.format_table``: the header row first)."""
+
+    report: dict[str, Any]
+    table: Sequence[Sequence[str]]
+
+
+def eval_json(items: Sequence[EvalReport], file: IO[str], options: RenderOptions) -> None:
+    for e in items:
+        file.write(sanitize(json.dumps(e.report, ensure_ascii=False, indent=2)) + "\n")
+
+
+def eval_plain(items: Sequence[EvalReport], file: IO[str], options: RenderOptions) -> None:
+    for e in items:
+        write_rows(file, [list(row) for row in e.table])
+
+
+def eval_rich(items: Sequence[EvalReport], file: IO[str], options: RenderOptions) -> None:
+    for e in items:
+        write_table(file, list(e.table[0]), [list(r) for r in e.table[1:]], width=options.width, force_terminal=True, box=False)
 
 
 @dataclass(frozen=True)
