@@ -158,3 +158,21 @@ def test_recipe_pins_a_revision(mirror: Mirror, tiny: TinyModels, tmp_path: Path
     recipe.write_text(wrong, encoding="utf-8")
     r = vnsum(str(SEED), "--recipe", str(recipe), "--offline", "-f", "json", "-q")
     assert r.returncode != 0 and "not in the local cache" in r.stderr
+
+
+def test_the_download_bar_draws_on_the_environments_stderr_and_sanitises_the_name() -> None:
+    """The hub's bars go through the Environment (not a Console of their own), a file name is data."""
+    import io
+
+    from vnsum.cli.env import Environment
+    from vnsum.cli.progress import download_bar
+
+    err = io.StringIO()
+    env = Environment(stdout=io.StringIO(), stderr=err, stderr_isatty=True)
+    with download_bar(env)("\x1b]0;owned\x07model[red].bin", 4 << 20, 0) as advance:
+        advance(1 << 20)
+    assert "model[red].bin" in err.getvalue() and "\x1b]0;owned" not in err.getvalue()
+    quiet = io.StringIO()
+    with download_bar(Environment(stdout=io.StringIO(), stderr=quiet, stderr_isatty=False))("model.bin", 10, 0) as advance:
+        advance(5)
+    assert quiet.getvalue() == ""

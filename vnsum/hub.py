@@ -12,10 +12,10 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Union
 
 from vnsum.errors import ModelUnavailable, UsageError, one_line
 
@@ -167,7 +167,14 @@ def _repo_dir(ref: str) -> Path:
     return hub_cache() / repo_folder_name(repo_id=ref, repo_type="model")
 
 
-def _fetch_file(ref: str, commit: str, remote: _Remote, force: bool, progress: bool) -> Path:
+#: Draws one download's byte bar: (file name, total bytes, bytes already on disk) -> a context
+#: manager giving ``advance(n)``. The CLI passes its own (on its Environment's stderr, sanitised);
+#: ``progress=True`` draws the library's default bar on stderr, ``False`` none.
+DownloadBar = Callable[[str, int, int], AbstractContextManager[Callable[[int], None]]]
+Progress = Union[bool, DownloadBar]
+
+
+def _fetch_file(ref: str, commit: str, remote: _Remote, force: bool, progress: Progress) -> Path:
     """Download one file into the cache's blob store and check its hash before it gets its blob name.
 
     The bytes go to ``blobs/<hash>.vnsum-partial`` first; only a copy that matches the hub's
@@ -205,8 +212,12 @@ def _fetch_file(ref: str, commit: str, remote: _Remote, force: bool, progress: b
             resp.raise_for_status()
             if have and resp.status_code != 206:  # the server ignored the range: start again
                 have = 0
-            big = progress and (remote.size or 0) >= 1 << 20
-            with partial.open("ab" if have else "wb") as fh, _progress_bar(remote.name, remote.size or 0, have, big) as advance:
+            big = bool(progress) and (remote.size or 0) >= 1 << 20
+            bar: DownloadBar = progress if callable(progress) else default_bar
+            with (
+                partial.open("ab" if have else "wb") as fh,
+                (bar if big else _no_bar)(remote.name, remote.size or 0, have) as advance,
+            ):
                 for block in resp.iter_bytes():
                     fh.write(block)
                     fh.flush()
@@ -272,11 +283,13 @@ def _discard(ref: str, snapshot: Path, bad: list[Path]) -> None:
 
 
 @contextmanager
-def _progress_bar(name: str, total: int, done: int, enabled: bool) -> Iterator[Callable[[int], None]]:
-    """A byte progress bar on stderr: size, speed and time left."""
-    if not enabled:
-        yield lambda n: None
-        return
+def _no_bar(name: str, total: int, done: int) -> Iterator[Callable[[int], None]]:
+    yield lambda n: None
+
+
+@contextmanager
+def default_bar(name: str, total: int, done: int) -> Iterator[Callable[[int], None]]:
+    """The library's byte bar on stderr (size, speed, time left), markup off: a file name is data."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -288,15 +301,15 @@ def _progress_bar(name: str, total: int, done: int, enabled: bool) -> Iterator[C
     )
 
     with Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         DownloadColumn(),
         TransferSpeedColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=Console(stderr=True, markup=False, highlight=False, emoji=False),
         transient=True,
     ) as bar:
-        task = bar.add_task(name, total=total, completed=done)
+        task = bar.add_task(re.sub(r"[\x00-\x1f\x7f-\x9f]", "", name), total=total, completed=done)
         yield lambda n: bar.advance(task, n)
 
 
@@ -388,7 +401,7 @@ def download(
     ref: str,
     revision: str | None = None,
     force: bool = False,
-    progress: bool = True,
+    progress: Progress = True,
     on_download: Callable[[], None] | None = None,
     advise_pull: bool = True,
 ) -> Path:
@@ -404,7 +417,7 @@ def _fetch_locked(
     ref: str,
     revision: str | None,
     force: bool,
-    progress: bool,
+    progress: Progress,
     on_download: Callable[[], None] | None,
     advise_pull: bool,
     check_cached: bool,
@@ -424,7 +437,7 @@ def _fetch_locked(
         return _download(ref, revision, force, progress, advise_pull)
 
 
-def _download(ref: str, revision: str | None, force: bool, progress: bool, advise_pull: bool = True) -> tuple[Path, int]:
+def _download(ref: str, revision: str | None, force: bool, progress: Progress, advise_pull: bool = True) -> tuple[Path, int]:
     """Every file the model needs, each checked against the hub's hash before it is linked into the
     snapshot; ``config.json`` and the ref (what makes the snapshot visible) come last."""
     from huggingface_hub import HfApi
@@ -473,7 +486,7 @@ def resolve(
     *,
     offline: bool = False,
     revision: str | None = None,
-    progress: bool = True,
+    progress: Progress = True,
     on_download: Callable[[], None] | None = None,
 ) -> Path:
     """The local directory holding model ``ref`` (a directory or a hub id), downloading it if allowed.
@@ -558,7 +571,7 @@ def verify(ref: str, path: Path, revision: str | None = None) -> int:
     return checked
 
 
-def pull(ref: str, force: bool = False, revision: str | None = None, progress: bool = True) -> tuple[Path, int]:
+def pull(ref: str, force: bool = False, revision: str | None = None, progress: Progress = True) -> tuple[Path, int]:
     """Download (resuming partial files) and check a hub model; returns its path and the files checked.
 
     A fresh download is checked file by file as it arrives; a cached copy is checked again.

@@ -68,6 +68,7 @@ class Pipeline:
         engine_factory: EngineFactory = load_engine,
         resolver: Resolver | None = None,
         cache: ResultCache | None = None,
+        download_bar: Any = None,
     ) -> None:
         self.options = options or Options()
         self.recipe: Recipe = with_models(load_recipe(self.options.recipe), self.options.summarizer, self.options.translator)
@@ -78,6 +79,8 @@ class Pipeline:
         self._on_download = on_download
         self._engine_factory = engine_factory
         self._resolver = resolver
+        #: Draws a download's progress (``hub.DownloadBar``); None: the library's bar on stderr.
+        self._download_bar = download_bar
         #: Briefs made before: a hit is served without loading any model.
         self.cache = cache
         self._load_notes: list[str] = []
@@ -146,9 +149,8 @@ class Pipeline:
             start = time.perf_counter()
             resolve = self._resolver or hub.resolve
             pin = {"revision": step.revision} if step.revision else {}
-            path = resolve(
-                ref, offline=self.options.offline, progress=not self.options.quiet, on_download=self._on_download, **pin
-            )
+            progress = False if self.options.quiet else (self._download_bar or True)
+            path = resolve(ref, offline=self.options.offline, progress=progress, on_download=self._on_download, **pin)
             self._revisions[ref] = hub.loaded_revision(Path(path))
             options = self.options.engine
             if self.options.overlap:

@@ -179,7 +179,7 @@ def batch_command(
                         on_result,
                         address=ray_address or None,
                         actors=ray_actors,
-                        services=services(env),
+                        services=services(env, bars=False),
                         max_bytes=limit,
                         cpus_per_actor=max(1, options.engine.threads),
                     )

@@ -81,6 +81,11 @@ def model_options(*, skip: tuple[str, ...] = (), **fixed: Any) -> Callable[[Call
     return decorate
 
 
-def services(env: Environment) -> dict[str, Any]:
-    """The collaborators a test put in the Environment, for ``Pipeline(...)``."""
-    return {k: v for k, v in (("engine_factory", env.engine_factory), ("resolver", env.resolver)) if v is not None}
+def services(env: Environment, *, bars: bool = True) -> dict[str, Any]:
+    """The collaborators for ``Pipeline(...)``: the download bar on this Environment's stderr (not
+    for Ray actors, which run elsewhere), and what a test put in the Environment (an engine
+    factory, a resolver)."""
+    from vnsum.cli.progress import download_bar
+
+    given = {k: v for k, v in (("engine_factory", env.engine_factory), ("resolver", env.resolver)) if v is not None}
+    return {"download_bar": download_bar(env), **given} if bars else given

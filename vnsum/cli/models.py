@@ -60,6 +60,7 @@ def models_pull(
 ) -> None:
     """Download models into the Hugging Face cache (resumable) and verify them against the hub's hashes."""
     from vnsum import hub
+    from vnsum.cli.progress import download_bar
     from vnsum.recipes import model_refs
 
     env: Environment = ctx.obj
@@ -68,7 +69,7 @@ def models_pull(
             env.err(f"vnsum: {ref} is a local directory, nothing to pull")
             continue
         env.err(f"vnsum: pulling {ref}")
-        path, checked = hub.pull(ref, force=force, revision=revision, progress=not quiet)
+        path, checked = hub.pull(ref, force=force, revision=revision, progress=False if quiet else download_bar(env))
         env.err(f"vnsum: {ref}: {checked} file(s) verified")
         assert env.stdout is not None
         env.stdout.write(f"{path}\n")

@@ -58,3 +58,26 @@ class Progress:
 
         parts = ", ".join(f"{k} {v:.2f}s" for k, v in brief.timings.items()) or "from the result cache, no model run"
         self.env.err(f"vnsum: {one_line(brief.source)}: {parts}")
+
+
+def download_bar(env: Environment) -> Any:
+    """The hub's download bar (``hub.DownloadBar``) on this Environment's stderr: the byte count,
+    speed and time left of one file, its name sanitised, gone when the file is done."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def bar(name: str, total: int, done: int) -> Any:
+        if env.stderr is None or not env.stderr_isatty:
+            yield lambda n: None
+            return
+        from rich.progress import BarColumn, DownloadColumn, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+        from rich.progress import Progress as Bars
+
+        from vnsum.render.sanitize import console, one_line
+
+        columns = (TextColumn("{task.description}", markup=False), BarColumn(), DownloadColumn(), TransferSpeedColumn())
+        with Bars(*columns, TimeRemainingColumn(), console=console(env.stderr, force_terminal=True), transient=True) as bars:
+            task = bars.add_task(one_line(name), total=total, completed=done)
+            yield lambda n: bars.advance(task, n)
+
+    return bar
