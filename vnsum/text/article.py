@@ -264,6 +264,9 @@ _RELATED_HEADLINE_WORDS = 30
 def _related_story_line(line: str) -> bool:
     """ "Lũ quét ở miền núi, ba xã bị cô lập TTO - Hàng trăm hộ dân …": a headline (one sentence
     with no final punctuation, from the start of the line) then an outlet's dateline tag."""
+    head = line[:320]
+    if "- " not in head and "– " not in head and "— " not in head:
+        return False  # the cheap test first: few lines have a dash near their start
     m = MID_AGENCY_TAG_RE.search(line, 0, 320)
     if m is None or not is_upper_start(line.lstrip()[:1] or "x"):
         return False
