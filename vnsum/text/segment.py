@@ -823,9 +823,14 @@ def _number_run(t: str) -> bool:
     return numbers >= 10 and numbers * 5 >= 2 * len(toks) and lower * 4 <= len(toks) and inner_ends == 0
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _tables(text: str, atoms: list[_Atom]) -> None:
     """Flattened data tables (results, prices): many numbers, few lower-case words, no sentence."""
-    numbers_here = sum(text.count(d) for d in "0123456789") >= 10  # a table needs ten number cells
+    if len(_DIGIT.findall(text)) < 6:
+        return  # a table needs ten number cells, three scores six digits: most lines have fewer
+    numbers_here = sum(map(text.count, "0123456789")) >= 10
     k = 0
     while k < len(atoms):
         a = atoms[k]
