@@ -513,6 +513,8 @@ def test_a_question_without_a_question_word_is_a_heading() -> None:
         "Bà Lan đã làm việc ở công ty hơn hai mươi năm.",
         "Khi được hỏi, bà thấy sao?",
         "Bà cho biết bà rất vui với trách nhiệm mới.",
+        "Còn kế hoạch của công ty năm tới?",
+        "Công ty sẽ mở thêm hai nhà máy.",
     ]
     assert dropped("\n".join(lines)) == [(SUBHEADING, "Một thủ lĩnh mới của ngành thép?")]
 

@@ -1022,9 +1022,11 @@ def _tail(text: str, atoms: list[_Atom]) -> None:
         seen += 1
 
 
-#: Words that make a line a question someone asks ("bà thấy sao?", "Ai sẽ …?", "có gây áp lực …?").
+#: Words that make a line a question someone asks ("bà thấy sao?", "Ai sẽ …?", "có gây áp lực …?", "Thưa
+#: ông, còn giá cả?"): question words, and the words of an interview (address, second person, "còn").
 _QUESTION_WORDS = wordset(
-    "sao gì ai nào đâu bao không chưa chăng hả à nhỉ nhé hay có phải liệu thế vậy mấy chứ ư hở nổi đúng nên"
+    "sao gì ai nào đâu bao không chưa chăng hả à nhỉ nhé hay có phải liệu thế vậy mấy chứ ư hở nổi đúng nên "
+    "thưa còn ông bà anh chị em bạn tôi chúng mình"
 )
 
 
