@@ -7,7 +7,7 @@ opened here. Grouped 5-fold cross-validation (articles never straddle folds) com
 with the rules alone, then the model is fitted on the whole fitting part and its weights are
 written to ``vnsum/text/caption_model.py`` (standardisation folded in as MEAN / SCALE).
 
-    python benchmarks/train_captions.py [--write] [--c 1.0]
+    python benchmarks/train_captions.py [--corpus PATH] [--write] [--c 1.0]
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from vnsum.text.article import caption_candidates
 from vnsum.text.captions import FEATURES, features
 
 
-def dataset() -> tuple[list[list[float]], list[int], list[int], list[str], list[str]]:
-    rows = load_corpus(DEFAULT_CORPUS)
+def dataset(corpus: Path = DEFAULT_CORPUS) -> tuple[list[list[float]], list[int], list[int], list[str], list[str]]:
+    rows = load_corpus(corpus)
     x: list[list[float]] = []
     y: list[int] = []
     groups: list[int] = []
@@ -60,6 +60,7 @@ def dataset() -> tuple[list[list[float]], list[int], list[int], list[str], list[
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--write", action="store_true", help="write vnsum/text/caption_model.py")
     ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     ap.add_argument("--threshold", type=float, default=0.5)
@@ -70,7 +71,7 @@ def main() -> None:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    x, y, groups, rule, texts = dataset()
+    x, y, groups, rule, texts = dataset(args.corpus)
     X = np.array(x)
     Y = np.array(y)
     assert X.shape[1] == len(FEATURES)

@@ -446,3 +446,108 @@ def test_the_caption_model_has_one_weight_per_feature() -> None:
         last=False,
     )
     assert len(captions.features("Xe buýt điện tại bến Kim Mã.", around, "body")) == n
+
+
+# --- classes found on the fitting part's errors (issue 20), each with a neighbour that stays body ---
+
+
+def test_caption_glued_before_a_reporting_subject() -> None:
+    text = (
+        "Tìm kiếm người mất tích trên sông\n"
+        "Nước sông lên nhanh trong đêm. Ngư dân kéo lưới trên sông sáng 3/4 giữa mùa cạn ở miền Tây "
+        "AFP cho biết nhiều thuyền đã được huy động. Việc tìm kiếm tiếp tục vào ngày mai."
+    )
+    assert dropped(text) == [(CAPTION, "Ngư dân kéo lưới trên sông sáng 3/4 giữa mùa cạn ở miền Tây")]
+    assert body(text)[1] == "AFP cho biết nhiều thuyền đã được huy động."
+
+
+def test_heading_glued_before_a_newspaper_subject() -> None:
+    text = (
+        "Thị trường thép\n"
+        "Giá thép tăng mạnh trong quý này. Nỗi lo của các nhà máy thép Tờ New York Times cho biết, "
+        "nhu cầu ở châu Âu giảm. Các nhà máy đã cắt giảm sản lượng."
+    )
+    assert dropped(text) == [(SUBHEADING, "Nỗi lo của các nhà máy thép")]
+    assert body(text)[1] == "Tờ New York Times cho biết, nhu cầu ở châu Âu giảm."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trong khi đó AFP cho biết nhiều thi thể chưa được tìm thấy.",
+        "Phát biểu khai mạc hội nghị thường niên Thủ tướng Nguyễn Văn Hải nhấn mạnh vai trò của doanh nghiệp.",
+        "Tại buổi họp báo chiều nay Bộ trưởng Ngoại giao Pháp Jean Dupont nói rằng ông lo ngại.",
+        "Lực lượng cứu hộ đã tìm thấy thêm hai thi thể ở hạ lưu AFP cho biết.",
+        "Ông Trần Văn Hùng, Phó Chủ tịch hiệp hội cho biết việc tăng giá là cần thiết.",
+        "Người dân hai bên bờ sông nói với Tờ Tuổi Trẻ rằng họ lo ngại.",
+    ],
+)
+def test_a_reporting_subject_inside_a_sentence_keeps_it_whole(sentence: str) -> None:
+    text = f"Tin trong ngày\nNước sông lên nhanh trong đêm. {sentence} Việc tìm kiếm tiếp tục."
+    assert dropped(text) == []
+    assert body(text) == ["Nước sông lên nhanh trong đêm.", sentence, "Việc tìm kiếm tiếp tục."]
+
+
+def test_photo_labels_glued_into_running_text() -> None:
+    text = (
+        "Đánh giá máy ảnh mới\n"
+        "Ảnh chụp ban đêm rất sắc nét. Ảnh chụp thử bằng máy Alpha A5 Ảnh so sánh máy Alpha A5 và Alpha X "
+        "Về giá bán, máy có giá 20 triệu đồng. Máy được bán từ tháng sau."
+    )
+    assert [k for k, _ in dropped(text)] == [CAPTION, CAPTION]
+    assert body(text) == [
+        "Ảnh chụp ban đêm rất sắc nét.",
+        "Về giá bán, máy có giá 20 triệu đồng.",
+        "Máy được bán từ tháng sau.",
+    ]
+    assert body("Tin\nẢnh hưởng của bão rất lớn Ảnh hưởng kéo dài nhiều ngày.") == [
+        "Ảnh hưởng của bão rất lớn Ảnh hưởng kéo dài nhiều ngày."
+    ]
+
+
+def test_a_question_without_a_question_word_is_a_heading() -> None:
+    lines = [
+        "Ngành thép trước ngã rẽ",
+        "Công ty vừa bổ nhiệm bà Lan làm phó chủ tịch hội đồng quản trị.",
+        "Một thủ lĩnh mới của ngành thép?",
+        "Bà Lan đã làm việc ở công ty hơn hai mươi năm.",
+        "Khi được hỏi, bà thấy sao?",
+        "Bà cho biết bà rất vui với trách nhiệm mới.",
+        "Còn kế hoạch của công ty năm tới?",
+        "Công ty sẽ mở thêm hai nhà máy.",
+    ]
+    assert dropped("\n".join(lines)) == [(SUBHEADING, "Một thủ lĩnh mới của ngành thép?")]
+
+
+def test_headings_glued_in_an_article_that_glues_them_all() -> None:
+    line = (
+        "Chạy bộ cần chuẩn bị kỹ lưỡng cho người mới. Chọn giày phù hợp Giày tốt giúp bàn chân đỡ mỏi và tránh "
+        "chấn thương khi chạy đường dài. Khởi động thật kỹ Cơ bắp cần được làm nóng trước mỗi buổi tập để tránh "
+        "căng cơ. Chuẩn bị áo mưa Thời tiết mùa hè thay đổi rất nhanh nên người chạy cần mang theo áo mưa mỏng. "
+        "Đi bộ cùng nhau Tập thể dục với bạn bè giúp người chạy duy trì thói quen trong nhiều tháng liền."
+    )
+    assert dropped("Mẹo chạy bộ\n" + line) == [
+        (SUBHEADING, "Chọn giày phù hợp"),
+        (SUBHEADING, "Khởi động thật kỹ"),
+        (SUBHEADING, "Chuẩn bị áo mưa"),
+        (SUBHEADING, "Đi bộ cùng nhau"),
+    ]
+
+
+def test_another_story_appended_after_the_body() -> None:
+    lines = [
+        "Ứng phó mưa lũ ở các tỉnh miền núi",
+        "Thủ tướng yêu cầu các bộ ngành khẩn trương khắc phục hậu quả mưa lũ.",
+        "Các địa phương cần sơ tán người dân khỏi vùng nguy hiểm.",
+        "Bộ Giao thông vận tải chỉ đạo sửa chữa các tuyến đường bị sạt lở.",
+        "Lũ quét ở miền núi, ba xã bị cô lập TTO - Hàng trăm hộ dân ở ba xã vùng cao bị cô lập sau trận lũ.",
+        "Nhiều tuyến đường bị chia cắt.",
+    ]
+    text = "\n".join(lines)
+    assert [k for k, _ in dropped(text)] == [RELATED_LINKS, RELATED_LINKS]
+    assert body(text) == lines[1:4]
+    # a dash between two names inside the body is no outlet's tag
+    assert body("Tin\nCác bộ ngành họp sáng nay.\nQuan hệ ASEAN - Trung Quốc được bàn tại hội nghị.") == [
+        "Các bộ ngành họp sáng nay.",
+        "Quan hệ ASEAN - Trung Quốc được bàn tại hội nghị.",
+    ]

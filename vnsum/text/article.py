@@ -32,7 +32,15 @@ from vnsum.text.kinds import (
     SUBHEADING,
     TITLE,
 )
-from vnsum.text.lexicon import AGENCY_TAG_RE, LINK_LABEL_RE, PHOTO_WORDS, REPORTING, TIME_START, is_upper_start
+from vnsum.text.lexicon import (
+    AGENCY_TAG_RE,
+    LINK_LABEL_RE,
+    MID_AGENCY_TAG_RE,
+    PHOTO_WORDS,
+    REPORTING,
+    TIME_START,
+    is_upper_start,
+)
 from vnsum.text.segment import glued_heading_end, segment_line
 from vnsum.text.sentences import sentence_spans
 
@@ -234,6 +242,7 @@ def _rules(cleaned: str) -> _Reading:
             pieces[pos] = segment_line(line, first=first_here, last=True, lone=lone, why=why[pos])
         if any(k == BODY for k, _, _ in pieces[pos] or []):
             break
+    _related_stories(raw, pieces, why)
     # a photo caption written as a sentence right after the title (VietNews)
     body_lines = [pos for pos in range(total) if any(k == BODY for k, _, _ in pieces[pos] or [])]
     if lone and len(body_lines) >= 4:
@@ -248,21 +257,66 @@ def _rules(cleaned: str) -> _Reading:
     return _Reading(raw, kinds, pieces, why)
 
 
+#: A related story's headline runs at most this many words before its outlet's tag.
+_RELATED_HEADLINE_WORDS = 30
+
+
+def _related_story_line(line: str) -> bool:
+    """ "Lũ quét ở miền núi, ba xã bị cô lập TTO - Hàng trăm hộ dân …": a headline (one sentence
+    with no final punctuation, from the start of the line) then an outlet's dateline tag."""
+    head = line[:320]
+    if "- " not in head and "– " not in head and "— " not in head:
+        return False  # the cheap test first: few lines have a dash near their start
+    m = MID_AGENCY_TAG_RE.search(line, 0, 320)
+    if m is None or not is_upper_start(line.lstrip()[:1] or "x"):
+        return False
+    head = line[: m.start()].strip()
+    return 4 <= len(head.split()) <= _RELATED_HEADLINE_WORDS and len(sentence_spans(head)) == 1
+
+
+def _related_stories(raw: list[tuple[int, str]], pieces: list[list[tuple[str, int, int]] | None], why: list[list[str]]) -> None:
+    """Other stories appended after the body, each a headline, an outlet's tag and its lead: the line
+    is a related-links block, and so is the rest of the article when only its lead's lines follow."""
+    seen_body = False
+    for pos, (_, line) in enumerate(raw):
+        ps = pieces[pos]
+        if ps is None:
+            continue
+        if seen_body and _related_story_line(line):
+            rest = [q for q in range(pos + 1, len(raw)) if pieces[q] is not None]
+            block = [pos, *rest] if len(rest) <= 3 else [pos]
+            for q in block:
+                text = raw[q][1]
+                start = len(text) - len(text.lstrip())
+                pieces[q] = [(RELATED_LINKS, start, len(text.rstrip()))]
+                why[q] = ["another story appended: headline and outlet tag"]
+            if len(block) > 1:
+                return
+            continue
+        seen_body = seen_body or any(k == BODY for k, _, _ in ps)
+
+
 def _glued_headings(
     raw: list[tuple[int, str]], pieces: list[list[tuple[str, int, int]] | None], why: list[list[str]], lone: bool
 ) -> None:
     """Headings glued without punctuation to the front of the sentence after them: cut out when at
     least two sentences of the article start that way (one could be a name after a verb)."""
-    found = []
-    for pos, (_, line) in enumerate(raw):
-        for n, (k, s, e) in enumerate(pieces[pos] or []):
-            if k != BODY:
-                continue
-            cut = glued_heading_end(line[s:e])
-            if cut is not None:
-                found.append((pos, n, s + cut))
+
+    def find(loose: bool) -> list[tuple[int, int, int]]:
+        out = []
+        for pos, (_, line) in enumerate(raw):
+            for n, (k, s, e) in enumerate(pieces[pos] or []):
+                if k == BODY:
+                    cut = glued_heading_end(line[s:e], loose=loose)
+                    if cut is not None:
+                        out.append((pos, n, s + cut))
+        return out
+
+    found = find(loose=False)
     if len(found) < 2:
         return
+    # an article that glues its headings so does it for all of them: the looser shape counts too
+    found = find(loose=True)
     for pos, n, cut in reversed(found):
         ps = pieces[pos]
         assert ps is not None

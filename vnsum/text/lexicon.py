@@ -211,6 +211,15 @@ AGENCY_TAG_RE = re.compile(
     r"\s*[-–—]+\s+(?=\S)"
 )
 
+#: An outlet's dateline tag inside a later line: "Lũ quét ở miền núi TTO - Hàng trăm hộ dân …" is the
+#: headline and lead of another story (a related-story block), not the article's body. Only the tags of
+#: outlets, never any capitalised word before a dash ("ASEAN - Trung Quốc", "Des Ball - chuyên gia").
+MID_AGENCY_TAG_RE = re.compile(
+    r"(?<=[^\s.!?:;]) (?:TTO|VOV\.VN|VTV\.vn|VTC News|ANTĐ|ANTD\.VN|GDVN|TPO|VNA|NLĐO|PLO|SGGP|Infonet|"
+    r"\((?:Dân trí|Dân Trí|VTC News|NLĐO|PLO|TTXVN|Vietnam\+|VOV|VTV|TTO|TPO|Baonghean\.vn|Kiến Thức|Infonet|VnMedia|"
+    r"CAND|QĐND|SGGP|ĐSPL|GDTĐ|GDVN|Zing\.vn|Thanh Niên|ANTĐ|PLVN|VietNamNet|Vietnamnet|Petrotimes)\)) ?[-–—]+ (?=[A-ZĐÀ-Ỹ\"“])"
+)
+
 #: Words that say a piece describes a picture (not "ảnh hưởng", "mô hình", "tại hiện trường").
 PHOTO_WORDS = re.compile(
     r"trong ảnh|\(ảnh\)|\((?:trái|phải|giữa|bìa trái|bìa phải|đứng giữa|ngồi giữa)\)|\bbìa (?:trái|phải)\b|"
@@ -242,6 +251,23 @@ REPORTING = re.compile(
     r"theo|vừa|đã|sẽ|được biết|ghi nhận|phát hiện|xảy ra)\b",
     re.IGNORECASE,
 )
+#: A reporting clause's subject and verb: a news agency or a title with its name, then "cho biết",
+#: "tuyên bố", …: "… kéo lưới trên sông|AFP cho biết …", "… trước tòa nhà|Ngoại trưởng Pháp Jean Dupont
+#: tuyên bố …". Glued after a lower-case word with no punctuation, it starts a sentence (what is before
+#: it is then a caption or heading, if it has their shape: ``segment``).
+REPORTING_SUBJECT_RE = re.compile(
+    r"(?<=[\w”\"’)]) (?P<subject>(?:AFP|Reuters|AP|Xinhua|EPA|Bloomberg|TTXVN|CNN|BBC|Sputnik|TASS|RIA|Yonhap|Kyodo|"
+    r"NHK)|(?:Ngoại trưởng|Thủ tướng|Tổng thống|Phó Tổng thống|Bộ trưởng|Thứ trưởng|Chủ tịch|Giám đốc|Phát ngôn viên|"
+    r"Người phát ngôn|Đại sứ|Thượng nghị sĩ|Giáo sư|Tiến sĩ|Luật sư|Tướng|Đại tướng|Trung tướng|Thiếu tướng|Đại tá|"
+    r"Thượng tá|Trung tá|Thiếu tá|Tờ|Hãng tin|Hãng thông tấn)(?: [A-ZĐÀ-Ỹ][\w.+-]*){1,5}) "
+    r"(?:(?:đã|cũng|vừa|hôm \w+|ngày [\d/.]+) )?"
+    r"(?:cho biết|cho hay|tuyên bố|khẳng định|xác nhận|thông báo|đưa tin|nhận định|nhấn mạnh|phát biểu|nói rằng)(?![\w])"
+)
+#: Cheap tests before REPORTING_SUBJECT_RE (one of these verbs must be in the line).
+REPORTING_SUBJECT_VERBS = (
+    "cho biết", "cho hay", "tuyên bố", "khẳng định", "xác nhận", "thông báo", "đưa tin", "nhận định", "nhấn mạnh",
+    "phát biểu", "nói rằng",
+)  # fmt: skip
 #: A time phrase at the start of a piece ("Ngày 3/4", "Sáng nay", "Tháng trước"): news, not a picture.
 TIME_START = re.compile(r"^(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Khuya|Rạng sáng|Hôm|Tháng|Năm|Đầu|Cuối|Từ|Đến|Trước|Sau)\b")
 #: A time expression anywhere ("ngày 12/3", "sáng nay", "hôm qua", "năm 2019", "15h30").
@@ -265,6 +291,7 @@ __all__ = [
     "BANG_NAMES",
     "LINK_LABEL_RE",
     "LOWER",
+    "MID_AGENCY_TAG_RE",
     "NAME_INITIALS",
     "NAME_SYLLABLES",
     "NOT_NAME_START",
@@ -274,6 +301,8 @@ __all__ = [
     "PLACE_ABBREVIATIONS",
     "PLACE_WORDS_LOWER",
     "REPORTING",
+    "REPORTING_SUBJECT_RE",
+    "REPORTING_SUBJECT_VERBS",
     "STARTERS",
     "SURNAMES",
     "TIME_ANY",

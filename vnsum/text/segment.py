@@ -43,6 +43,9 @@ from vnsum.text.lexicon import (
     PERSON_STARTERS,
     PHOTO_WORDS,
     PLACE_WORDS_LOWER,
+    REPORTING,
+    REPORTING_SUBJECT_RE,
+    REPORTING_SUBJECT_VERBS,
     STARTERS,
     SURNAMES,
     UPPER,
@@ -128,6 +131,7 @@ CUT_GLUE = "glue"
 CUT_STARTER = "starter"
 CUT_CREDIT = "credit"
 CUT_SPLIT = "split"
+CUT_SUBJECT = "subject"  # before a reporting clause's subject (``REPORTING_SUBJECT_RE``)
 
 
 @dataclass
@@ -356,7 +360,10 @@ def _starter_cuts(text: str) -> list[int]:
         k = m.start()
         prev = text[k - 1]
         ok_prev = (
-            is_lower(prev) or prev.isdigit() or (prev in "\"'”’" and k >= 2 and (is_lower(text[k - 2]) or text[k - 2].isdigit()))
+            is_lower(prev)
+            or prev.isdigit()
+            or (prev in "\"'”’" and k >= 2 and (is_lower(text[k - 2]) or text[k - 2].isdigit()))
+            or ("A" <= prev <= "Z" and k >= 2 and text[k - 2] == " ")  # a model's letter: "máy ảnh Alpha X|Về giá bán"
         )
         if not ok_prev:
             continue
@@ -374,6 +381,47 @@ def _starter_cuts(text: str) -> list[int]:
         if starter_at(text, i):
             out.append(i)
     return out
+
+
+#: "… rất sắc nét. Ảnh chụp thử bằng máy A5|Ảnh so sánh …": a capital "Ảnh" before a lower-case word (not "Ảnh
+#: hưởng") inside running text starts a photo's label glued to the text before it.
+_PHOTO_LABEL = re.compile(r"(?<=[\w”\"’)]) Ảnh (?!hưởng)(?=[a-zà-ỹđ]+ )")
+
+
+def _photo_label_cuts(text: str) -> list[int]:
+    return [m.start() + 1 for m in _PHOTO_LABEL.finditer(text)] if "Ảnh " in text else []
+
+
+#: Words before a reporting subject that make it part of the same sentence ("theo AFP cho biết", "và Bộ
+#: trưởng X nói", "hãng tin AFP"), not the start of a new one.
+_BEFORE_SUBJECT = wordset(
+    "theo của với và hoặc hay cùng hãng tin báo tờ đài kênh viên là khi thì mà nhưng như rằng cho phó nguyên cựu"
+)
+
+
+#: "Tờ New York Times …": a newspaper named with a capital "Tờ" starts a sentence ("theo tờ …" inside one).
+_PAPER_SUBJECT = re.compile(r"(?<=[\w”\"’)]) (?P<subject>Tờ) (?=[A-ZĐÀ-Ỹ])")
+
+
+def _subject_cuts(text: str) -> list[int]:
+    """Where a reporting clause ("AFP cho biết", "Ngoại trưởng Pháp Jean Dupont tuyên bố") is glued
+    after a word with no punctuation: a new sentence may start there (joined again unless what is
+    before it is a caption or heading: ``_caption_before_subject``)."""
+    matches: list[re.Match[str]] = []
+    if "Tờ " in text:
+        matches.extend(_PAPER_SUBJECT.finditer(text))
+    if any(v in text for v in REPORTING_SUBJECT_VERBS):
+        matches.extend(REPORTING_SUBJECT_RE.finditer(text))
+    out = []
+    for m in matches:
+        i = m.start("subject")
+        j = i - 1
+        while j > 0 and not text[j - 1].isspace():
+            j -= 1
+        prev = text[j : i - 1].strip('"”’)')
+        if prev and prev.lower() not in _BEFORE_SUBJECT:
+            out.append(i)
+    return sorted(set(out))
 
 
 def _generic_cut(text: str, s: int, e: int) -> int | None:
@@ -454,6 +502,12 @@ def segment_line(
     for p in _starter_cuts(text):
         if p > tag_end and p not in cuts and not in_credit(p) and not any(bs < p < be for bs, be in brackets):
             cuts[p] = CUT_STARTER
+    for p in _photo_label_cuts(text):
+        if p > tag_end and p not in cuts and not in_credit(p) and not any(bs < p < be for bs, be in brackets):
+            cuts[p] = CUT_STARTER
+    for p in _subject_cuts(text):
+        if p > tag_end and p not in cuts and not in_credit(p) and not any(bs < p < be for bs, be in brackets):
+            cuts[p] = CUT_SUBJECT
     atoms = _atoms(text, cuts)
     if not atoms:
         return []
@@ -534,12 +588,15 @@ _HEADING_SHAPE = re.compile(f"[{UPPER}]\\S* (?:[{LOWER}0-9]\\S* ){{1,9}}[{UPPER}
 _PERSON_WORDS = wordset("ông bà anh chị em cô chú bác cháu thầy con cụ vợ chồng bạn tên nhóm đội của và với cùng gặp")
 
 
-def glued_heading_end(text: str) -> int | None:
+def glued_heading_end(text: str, *, loose: bool = False) -> int | None:
     """Where the body starts after a short heading glued to the front of a paragraph with no
     punctuation ("Chuẩn bị hai đôi giày|Quãng đường sẽ tăng lên …"), or None: two to ten words,
     all lower-case after the first, then a capitalised Vietnamese word that is no common name
     syllable, followed by a lower-case word and at least eight more words. A name can look the
-    same ("Hôm qua tôi gặp Lan ở chợ …"), so the caller asks for the pattern on two paragraphs."""
+    same ("Hôm qua tôi gặp Lan ở chợ …"), so the caller asks for the pattern on two paragraphs.
+    ``loose``: for an article that already glues two headings so, the heading may hold a clause word
+    ("Chuẩn bị áo mưa") and the body's first word may be a common name syllable ("Đi bộ cùng
+    nhau|Tập thể dục …")."""
     if _HEADING_SHAPE.match(text) is None:
         return None  # the shape, tested at C speed; the rest below
     toks = [m.span() for m in islice(_TOKEN.finditer(text, 0, 300), 14)]
@@ -550,7 +607,7 @@ def glued_heading_end(text: str) -> int | None:
         word = text[ts:te]
         if not is_upper_start(word[0]):
             bare = word.lower()
-            if not (word.isalpha() or word.isdigit()) or bare in _VERB_WORDS:
+            if not (word.isalpha() or word.isdigit()) or (bare in _VERB_WORDS and not loose):
                 return None
             continue
         prev = text[toks[k - 1][0] : toks[k - 1][1]]
@@ -560,9 +617,9 @@ def glued_heading_end(text: str) -> int | None:
             and word.isalpha()
             and word[1:].islower()
             and is_vietnamese_syllable(word)
-            and word not in NAME_SYLLABLES
+            and (loose or word not in NAME_SYLLABLES)
             and prev.isalpha()
-            and prev.lower() not in _PERSON_WORDS
+            and (loose or prev.lower() not in _PERSON_WORDS)
             and prev.lower() not in PLACE_WORDS_LOWER
             and all(a[:1].islower() for a in after)
             and len(text[ts:].split()) >= 10
@@ -766,9 +823,14 @@ def _number_run(t: str) -> bool:
     return numbers >= 10 and numbers * 5 >= 2 * len(toks) and lower * 4 <= len(toks) and inner_ends == 0
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _tables(text: str, atoms: list[_Atom]) -> None:
     """Flattened data tables (results, prices): many numbers, few lower-case words, no sentence."""
-    numbers_here = sum(text.count(d) for d in "0123456789") >= 10  # a table needs ten number cells
+    if len(_DIGIT.findall(text)) < 6:
+        return  # a table needs ten number cells, three scores six digits: most lines have fewer
+    numbers_here = sum(map(text.count, "0123456789")) >= 10
     k = 0
     while k < len(atoms):
         a = atoms[k]
@@ -823,12 +885,39 @@ def caption_or_heading(t: str, at_start: bool = False) -> str:
     return CAPTION if names or len(words) > 12 else SUBHEADING
 
 
+#: Phrases that open a sentence and frame the reporting clause after them ("Phát biểu tại hội nghị Thủ tướng … nhấn
+#: mạnh", "Trả lời phóng viên Giám đốc … cho biết"), often with no comma before the subject.
+_FRAME_START = re.compile(
+    r"(?:Phát biểu|Trả lời|Chia sẻ|Nói về|Nói với|Đánh giá|Bình luận|Trao đổi|Tiếp xúc|Làm việc|Thay mặt|Đại diện|"
+    r"Bên lề|Nhân dịp|Nhân chuyến|Liên quan|Đồng thời|Tuy nhiên|Mặt khác|Ngoài ra|Cũng theo|Tiếp đó|Kết thúc|"
+    r"Mở đầu|Khai mạc|Giải thích|Lý giải|Đề cập|Nhận xét|Hồi đáp|Đáp lại|Phản hồi|Xác nhận|Thông tin)\b"
+)
+
+
+def _caption_before_subject(t: str, wc: int) -> bool:
+    """Is a piece glued before a reporting clause a caption or heading ("Ngư dân kéo lưới trên sông sáng 3/4
+    giữa mùa cạn …|AFP cho biết …")? A clause that opens a sentence ("Trong khi đó|AFP cho biết",
+    "Tại buổi họp báo|Bộ trưởng X nói") is not: one to thirty words from a capital, no sentence-opening
+    word first, no comma, no opening quote, no reporting verb or tense word."""
+    first = t.split(maxsplit=1)[0]
+    return (
+        5 <= wc <= 30
+        and _FRAME_START.match(t) is None
+        and is_upper_start(first[0])
+        and first not in STARTERS
+        and first not in PERSON_STARTERS
+        and "," not in t
+        and first[0] not in '"“'
+        and REPORTING.search(t) is None
+    )
+
+
 def _soft_atoms(text: str, atoms: list[_Atom], *, first: bool, lone: bool) -> None:
     """Atoms with no final punctuation that end where a glued sentence starts: captions and headings."""
     k = 0
     while k < len(atoms):
         a = atoms[k]
-        if a.kind is not None or a.after not in (CUT_STARTER, CUT_GLUE, CUT_SPLIT) or k + 1 >= len(atoms):
+        if a.kind is not None or a.after not in (CUT_STARTER, CUT_GLUE, CUT_SPLIT, CUT_SUBJECT) or k + 1 >= len(atoms):
             k += 1
             continue
         t = _t(text, a)
@@ -836,6 +925,11 @@ def _soft_atoms(text: str, atoms: list[_Atom], *, first: bool, lone: bool) -> No
             k += 1
             continue
         wc = _words(t)
+        if a.after == CUT_SUBJECT:
+            if _caption_before_subject(t, wc):
+                a.kind = caption_or_heading(t)
+            k += 1
+            continue
         prev = atoms[k - 1] if k > 0 else None
         sandwiched = prev is not None and (prev.kind is not None or a.before in (CUT_STARTER, CUT_GLUE, CUT_SPLIT))
         at_start = k == 0 and first
@@ -928,6 +1022,24 @@ def _tail(text: str, atoms: list[_Atom]) -> None:
         seen += 1
 
 
+#: Words that make a line a question someone asks ("bà thấy sao?", "Ai sẽ …?", "có gây áp lực …?", "Thưa
+#: ông, còn giá cả?"): question words, and the words of an interview (address, second person, "còn").
+_QUESTION_WORDS = wordset(
+    "sao gì ai nào đâu bao không chưa chăng hả à nhỉ nhé hay có phải liệu thế vậy mấy chứ ư hở nổi đúng nên "
+    "thưa còn ông bà anh chị em bạn tôi chúng mình"
+)
+
+
+def _question_heading(t: str) -> bool:
+    """ "Một thủ lĩnh mới của ngành thép?": a short line of its own that ends in a question mark but holds
+    no question word is a heading (a noun phrase asked as a question), not an interview's question."""
+    bare = t.rstrip(_CLOSE_CHARS + " ")
+    if not bare.endswith("?") or bare.endswith("??") or not is_upper_start(t[:1] or "x"):
+        return False
+    words = [w.strip(_CLOSE_CHARS + '?,.:;!"“(').lower() for w in bare.split()]
+    return 2 <= len(words) <= 10 and not any(w in _QUESTION_WORDS for w in words)
+
+
 def _lone_line(text: str, atoms: list[_Atom], *, lone: bool, last: bool) -> None:
     """A paragraph of its own with no final punctuation: a heading or a caption when short."""
     body = [a for a in atoms if a.kind is None]
@@ -935,6 +1047,10 @@ def _lone_line(text: str, atoms: list[_Atom], *, lone: bool, last: bool) -> None
         return
     a = body[0]
     t = _t(text, a)
+    if _question_heading(t):
+        a.kind = SUBHEADING
+        a.rule = "short question of its own with no question word (a heading)"
+        return
     if ends_terminal(t):
         return
     wc = _words(t)
@@ -957,7 +1073,7 @@ def _pieces(text: str, atoms: list[_Atom], why: list[str] | None = None) -> list
         if out:
             pk, ps, _, pgroup, pafter = out[-1]
             join = False
-            if kind == BODY and pk == BODY and pafter == CUT_STARTER and not _DATED_START.match(text, a.s):
+            if kind == BODY and pk == BODY and pafter in (CUT_STARTER, CUT_SUBJECT) and not _DATED_START.match(text, a.s):
                 join = True  # the capitalised word did not start a sentence after all
             elif (kind == pk and kind in (RELATED_LINKS, FURNITURE) and pgroup == a.group) or (
                 kind == pk == CAPTION and a.group >= 0 and pgroup == a.group
