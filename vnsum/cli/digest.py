@@ -59,8 +59,8 @@ def digest_command(
     from vnsum.cli.choices import resolve_format
     from vnsum.cli.inputs import size_limit
     from vnsum.cli.output import check_output, open_output
+    from vnsum.render.digest import FORMATS, write_event
     from vnsum.stories import ArticleRead, DigestDone, Settings, digest_events
-    from vnsum.stories.formats import FORMATS, write_event
     from vnsum.stories.run import from_inputs, is_batch_output
 
     env: Environment = ctx.obj

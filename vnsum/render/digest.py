@@ -12,7 +12,7 @@ from typing import IO, Any
 
 from vnsum.render.markdown import md
 from vnsum.render.sanitize import sanitize
-from vnsum.stories.model import Digest, Disagreement, Event, Story, event_dict
+from vnsum.story import Digest, Disagreement, Event, Story, event_dict
 
 Writer = Callable[[Digest, IO[str], "int | None"], None]
 #: Format name -> writer of a whole digest (``jsonl`` streams events instead, see ``write_event``).
@@ -138,7 +138,7 @@ def write_event(event: Event, file: IO[str]) -> None:
 
 @register("jsonl")
 def write_jsonl(digest: Digest, file: IO[str], width: int | None = None) -> None:
-    from vnsum.stories.model import DigestDone, StoryReady
+    from vnsum.story import DigestDone, StoryReady
 
     for n, s in enumerate(digest.stories):
         write_event(StoryReady(s, n), file)
