@@ -223,7 +223,7 @@ def _inject(kind: str, reps: list, rng: random.Random):
 
 def inject(split: str) -> None:
     from vnsum.stories.disagree import disagreements
-    from vnsum.stories.model import Report
+    from vnsum.story import Report
 
     rng = random.Random(7)
     for name, clusters in (
@@ -257,7 +257,7 @@ def inject(split: str) -> None:
 def found(split: str, show: bool) -> None:
     """Every disagreement reported on the untouched clusters, with its label from digest_labels.json."""
     from vnsum.stories.disagree import disagreements
-    from vnsum.stories.model import Report
+    from vnsum.story import Report
 
     labels = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else {}
     labels.pop("_about", None)

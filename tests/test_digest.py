@@ -134,6 +134,29 @@ def test_json_schema(digest: Digest) -> None:
     assert set(s["articles"][0]) == {"id", "outlet", "source", "url", "date", "title_vi", "headline_en", "score", "duplicate_of"}
 
 
+def test_digest_renders_through_the_registry(digest: Digest) -> None:
+    """A digest is a result type of render.RENDERERS like a brief: every format from the library,
+    and a finished digest's jsonl is the events that stream it (one story a line, then the digest)."""
+    import io
+
+    from vnsum.render import FORMATS, RenderOptions, render
+    from vnsum.story import DigestDone, StoryReady
+
+    shown = {}
+    for fmt in FORMATS:
+        out = io.StringIO()
+        render([digest], fmt, out, RenderOptions(width=100))
+        shown[fmt] = out.getvalue()
+        assert shown[fmt].strip(), fmt
+    assert len(json.loads(shown["json"])["stories"]) == len(digest.stories)
+    streamed = io.StringIO()
+    for n, story in enumerate(digest.stories):
+        render([StoryReady(story, n)], "jsonl", streamed)
+    render([DigestDone(digest)], "jsonl", streamed)
+    assert streamed.getvalue() == shown["jsonl"]
+    assert max(len(line) for line in shown["rich"].splitlines()) <= 100
+
+
 @pytest.mark.parametrize("fmt", ["plain", "markdown", "json", "jsonl", "rich"])
 def test_cli_formats_sanitised(run_cli, tmp_path: Path, fmt: str) -> None:
     records = _records()

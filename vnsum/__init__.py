@@ -16,8 +16,8 @@ __all__ = ["Brief", "Digest", "KeyPoint", "Options", "Pipeline", "__version__", 
 if TYPE_CHECKING:
     from vnsum.brief import Brief, KeyPoint
     from vnsum.pipeline import Options, Pipeline, summarize
-    from vnsum.stories.model import Digest
     from vnsum.stories.run import digest
+    from vnsum.story import Digest
 
 
 def __getattr__(name: str) -> Any:
@@ -34,7 +34,7 @@ def __getattr__(name: str) -> Any:
 
         return digest
     if name == "Digest":
-        from vnsum.stories.model import Digest
+        from vnsum.story import Digest
 
         return Digest
     raise AttributeError(f"module 'vnsum' has no attribute {name!r}")

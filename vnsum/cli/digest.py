@@ -59,8 +59,8 @@ def digest_command(
     from vnsum.cli.choices import resolve_format
     from vnsum.cli.inputs import size_limit
     from vnsum.cli.output import check_output, open_output
+    from vnsum.render import RenderOptions, render
     from vnsum.stories import ArticleRead, DigestDone, Settings, digest_events
-    from vnsum.stories.formats import FORMATS, write_event
     from vnsum.stories.run import from_inputs, is_batch_output
 
     env: Environment = ctx.obj
@@ -101,12 +101,14 @@ def digest_command(
         if cache is not None:
             cache.close()
 
+    shown = RenderOptions(width=env.width)
+
     def write(fh: IO[str]) -> None:
         for event in digest_events(reports, settings, failures):
             if chosen == "jsonl":
-                write_event(event, fh)
+                render([event], "jsonl", fh, shown)
             elif isinstance(event, DigestDone):
-                FORMATS[chosen](event.digest, fh, env.width)
+                render([event.digest], chosen, fh, shown)
 
     if target is None:
         assert env.stdout is not None

@@ -12,9 +12,10 @@ from typing import IO, Any
 from vnsum.brief import Brief
 from vnsum.errors import UsageError
 from vnsum.events import Event
-from vnsum.render import jsonout, markdown, plain, tables, terminal, views
+from vnsum.render import digest, jsonout, markdown, plain, tables, terminal, views
 from vnsum.render.base import FORMATS, OutputFormat, RenderOptions
 from vnsum.render.sanitize import sanitize, sanitize_brief
+from vnsum.story import ArticleRead, Digest, DigestDone, StoryReady
 
 Renderer = Callable[[Sequence[Any], IO[str], RenderOptions], None]
 
@@ -41,6 +42,13 @@ RENDERERS: dict[tuple[type, str], Renderer] = {
     (tables.ReadingReport, "plain"): tables.reading_text(markdown=False),
     (tables.ReadingReport, "markdown"): tables.reading_text(markdown=True),
     (tables.ReadingReport, "rich"): tables.reading_rich,
+    (Digest, "rich"): digest.write_rich,
+    (Digest, "plain"): digest.write_plain,
+    (Digest, "markdown"): digest.write_markdown,
+    (Digest, "json"): digest.write_json,
+    (Digest, "jsonl"): digest.write_jsonl,
+    # vnsum digest -f jsonl: its events as they come
+    **{(kind, "jsonl"): digest.write_events for kind in (ArticleRead, StoryReady, DigestDone)},
 }
 
 __all__ = ["FORMATS", "RENDERERS", "OutputFormat", "RenderOptions", "render", "renderer", "sanitize", "sanitize_brief"]

@@ -1,6 +1,6 @@
 """``vnsum digest``: articles about the same event across outlets as one story each.
 
-Stages, each a function over the typed values of :mod:`vnsum.stories.model`:
+Stages, each a function over the typed values of :mod:`vnsum.story`:
 
 ``reports``   an article (its text, its brief) or a brief alone -> :class:`Report`
 ``group``     reports -> groups of the same event, near-duplicates, follow-up links
@@ -14,7 +14,7 @@ The package is ``stories`` because ``vnsum.digest`` is the library's function.
 """
 
 from vnsum.stories.build import Settings, build_digest, digest_events, stories_of
-from vnsum.stories.model import (
+from vnsum.story import (
     ArticleRead,
     Citation,
     Claim,

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from vnsum.stories import group as grouping
 from vnsum.stories.disagree import disagreements as find_disagreements
 from vnsum.stories.merge import merge_points
-from vnsum.stories.model import Digest, DigestDone, Event, Failure, Member, Report, Story, StoryReady
 from vnsum.stories.urls import canonical
+from vnsum.story import Digest, DigestDone, Event, Failure, Member, Report, Story, StoryReady
 
 
 @dataclass(frozen=True)

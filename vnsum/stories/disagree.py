@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from vnsum.stories.group import words
-from vnsum.stories.model import Claim, Disagreement, Report
+from vnsum.story import Claim, Disagreement, Report
 
 #: Cosine of two sentences' words (values left out) at or above which they say the same thing.
 ALIGNED = 0.3

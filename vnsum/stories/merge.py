@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from vnsum.keypoints import content_tokens, overlap
-from vnsum.stories.model import Citation, Report, Sentence, StoryPoint
+from vnsum.story import Citation, Report, Sentence, StoryPoint
 
 #: Share of the shorter sentence's content words found in the other: at or above, they say the same thing.
 SAME_STATEMENT = 0.6

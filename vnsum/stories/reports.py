@@ -1,4 +1,4 @@
-"""Articles and briefs as :class:`~vnsum.stories.model.Report`: the digest's input stage.
+"""Articles and briefs as :class:`~vnsum.story.Report`: the digest's input stage.
 
 An article's text gives its body sentences (to group and compare) and its candidate key
 points (the brief's, with their English, or the key-point selector's when no model ran);
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from vnsum import keypoints
 from vnsum.brief import Brief
-from vnsum.stories.model import Report, Sentence
 from vnsum.stories.urls import outlet
+from vnsum.story import Report, Sentence
 from vnsum.text import Article, parse_article, split_sentences
 
 #: Candidate key points taken from each article.

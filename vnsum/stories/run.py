@@ -15,8 +15,8 @@ from vnsum.brief import Brief
 from vnsum.errors import VnsumError
 from vnsum.reading.source import DEFAULT_MAX_BYTES, Source
 from vnsum.stories.build import Settings, digest_events
-from vnsum.stories.model import ArticleRead, Digest, DigestDone, Event, Failure, Report
 from vnsum.stories.reports import from_article, from_brief
+from vnsum.story import ArticleRead, Digest, DigestDone, Event, Failure, Report
 from vnsum.text import parse_article
 
 if TYPE_CHECKING:

@@ -1,30 +1,22 @@
 """A Digest as rich (stories with their outlet counts, disagreements highlighted), plain,
 markdown (a newsletter), json (``Digest.to_dict()``, schema in docs/digest.md) or jsonl
 (one event a line). Every string is sanitised first (``sanitize_digest``).
+
+These are renderers of ``vnsum.render.RENDERERS`` (rows for ``Digest`` and the digest's events),
+called through ``vnsum.render.render`` like every other result type's.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import IO, Any
 
+from vnsum.render.base import RenderOptions
 from vnsum.render.markdown import md
-from vnsum.render.sanitize import sanitize
-from vnsum.stories.model import Digest, Disagreement, Event, Story, event_dict
-
-Writer = Callable[[Digest, IO[str], "int | None"], None]
-#: Format name -> writer of a whole digest (``jsonl`` streams events instead, see ``write_event``).
-FORMATS: dict[str, Writer] = {}
-
-
-def register(name: str) -> Callable[[Writer], Writer]:
-    def add(write: Writer) -> Writer:
-        FORMATS[name] = write
-        return write
-
-    return add
+from vnsum.render.sanitize import console, sanitize
+from vnsum.story import Digest, DigestDone, Disagreement, Event, Story, StoryReady, event_dict
 
 
 def sanitize_digest(value: Any) -> Any:
@@ -115,45 +107,45 @@ def plain_lines(digest: Digest, markdown: bool = False) -> list[str]:
     return out
 
 
-@register("plain")
-def write_plain(digest: Digest, file: IO[str], width: int | None = None) -> None:
-    file.write("\n".join(plain_lines(sanitize_digest(digest))) + "\n")
+def write_plain(items: Sequence[Digest], file: IO[str], options: RenderOptions) -> None:
+    for digest in items:
+        file.write("\n".join(plain_lines(sanitize_digest(digest))) + "\n")
 
 
-@register("markdown")
-def write_markdown(digest: Digest, file: IO[str], width: int | None = None) -> None:
-    file.write("\n".join(plain_lines(sanitize_digest(digest), markdown=True)) + "\n")
+def write_markdown(items: Sequence[Digest], file: IO[str], options: RenderOptions) -> None:
+    for digest in items:
+        file.write("\n".join(plain_lines(sanitize_digest(digest), markdown=True)) + "\n")
 
 
-@register("json")
-def write_json(digest: Digest, file: IO[str], width: int | None = None) -> None:
-    file.write(json.dumps(sanitize_digest(digest.to_dict()), ensure_ascii=False, indent=2) + "\n")
+def write_json(items: Sequence[Digest], file: IO[str], options: RenderOptions) -> None:
+    for digest in items:
+        file.write(json.dumps(sanitize_digest(digest.to_dict()), ensure_ascii=False, indent=2) + "\n")
 
 
-def write_event(event: Event, file: IO[str]) -> None:
-    """One ``-f jsonl`` line."""
-    file.write(json.dumps(sanitize_digest(event_dict(event)), ensure_ascii=False) + "\n")
-    file.flush()
+def write_events(items: Sequence[Event], file: IO[str], options: RenderOptions) -> None:
+    """``-f jsonl``: one line per event, flushed, so a script reads each story as it is ready."""
+    for event in items:
+        file.write(json.dumps(sanitize_digest(event_dict(event)), ensure_ascii=False) + "\n")
+        file.flush()
 
 
-@register("jsonl")
-def write_jsonl(digest: Digest, file: IO[str], width: int | None = None) -> None:
-    from vnsum.stories.model import DigestDone, StoryReady
-
-    for n, s in enumerate(digest.stories):
-        write_event(StoryReady(s, n), file)
-    write_event(DigestDone(digest), file)
+def write_jsonl(items: Sequence[Digest], file: IO[str], options: RenderOptions) -> None:
+    """A finished digest as the events that would have streamed it."""
+    for digest in items:
+        write_events([*(StoryReady(s, n) for n, s in enumerate(digest.stories)), DigestDone(digest)], file, options)
 
 
-@register("rich")
-def write_rich(digest: Digest, file: IO[str], width: int | None = None) -> None:
-    from rich.console import Console, Group
+def write_rich(items: Sequence[Digest], file: IO[str], options: RenderOptions) -> None:
+    for digest in items:
+        _write_rich(sanitize_digest(digest), console(file, width=options.width))
+
+
+def _write_rich(d: Digest, out: Any) -> None:
+    from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
 
-    d = sanitize_digest(digest)
-    console = Console(file=file, width=width, highlight=False, emoji=False, markup=False)
-    console.print(Text(f"{len(d.stories)} stories from {d.articles} articles", style="bold"))
+    out.print(Text(f"{len(d.stories)} stories from {d.articles} articles", style="bold"))
     for n, s in enumerate(d.stories, 1):
         body: list[Any] = [Text(headline(s), style="bold")]
         if s.headline_en and s.headline_vi:
@@ -179,8 +171,8 @@ def write_rich(digest: Digest, file: IO[str], width: int | None = None) -> None:
         if s.related:
             body.append(Text("Related: " + ", ".join(f"{r} ({v:.2f})" for r, v in s.related), style="dim"))
         count = len(s.outlets)
-        console.print(
+        out.print(
             Panel(Group(*body), title=Text(f"{n} · {count} outlet{'s' if count != 1 else ''}", style="bold"), title_align="left")
         )
     for f in d.failures:
-        console.print(Text(f"not in the digest: {f.source}: {f.message}", style="dim"))
+        out.print(Text(f"not in the digest: {f.source}: {f.message}", style="dim"))
