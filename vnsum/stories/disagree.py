@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
+from difflib import SequenceMatcher
 
 from vnsum.stories.group import words
 from vnsum.stories.model import Claim, Disagreement, Report
@@ -215,6 +216,8 @@ ROLES = frozenset(
 )
 #: A sentence pair differing in more values than this says different things, not the same thing differently.
 MAX_PER_PAIR = 2
+#: Two names this alike (difflib ratio) are one name spelt two ways.
+VARIANT = 0.8
 #: Sentences shorter than this many content words are not compared (too little to align on).
 MIN_WORDS = 5
 #: Articles of a story compared pairwise (the best linked first).
@@ -228,6 +231,8 @@ _HEDGE = re.compile(
     r"(?i)(?:gần|khoảng|chừng|hơn|trên|dưới|xấp xỉ|ước tính|ước|ngót|tầm|hàng|gần như|ít nhất|tối thiểu|tối đa|"
     r"không dưới|không quá|chưa đến|chưa tới|vài|nhiều|hơn|gần\s+như)\s*$"
 )
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
+_DAY_MONTH = re.compile(r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SCALE = {"nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9, "vạn": 10**4, "trăm": 100, "chục": 10}
 _VALUE_WORD = re.compile(r"^\d|^(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm|chục|đồng|usd|người|giờ|phút|ngày|tháng|năm)$")
@@ -260,38 +265,79 @@ def _person(name: str) -> bool:
     return 2 <= len(parts) <= 5 and all(p[:1].isupper() for p in parts)
 
 
-def _roles(sentence: str, value: str) -> set[str]:
-    """The role words (titles, offices) in the few words before a name: the role it is named in."""
-    at = sentence.find(value)
-    if at < 0:
-        return set()
+def _spans(sentence: str, value: str) -> list[tuple[int, int]]:
+    """Where a value stands in a sentence as a whole token: "4" in "có 4 binh sĩ", not the 4 of
+    "13/4/2011" (a plain ``find`` took the first, and the words around it were another value's)."""
+    pattern = rf"(?<![\w.,/:-]){re.escape(value)}(?![\w/:]|[.,-]\d)"
+    return [m.span() for m in re.finditer(pattern, sentence, re.IGNORECASE)] or (
+        [(at, at + len(value))] if (at := sentence.find(value)) >= 0 else []
+    )
+
+
+def _variant(a: str, b: str) -> bool:
+    """Two spellings of one name: one inside the other ("James Clapper", "James Clapper Tuyên") or
+    a letter or two apart ("Hoa Xuân Oánh", "Hoa Xuân Doanh")."""
+    x, y = a.lower().split(), b.lower().split()
+    short, long_ = sorted((x, y), key=len)
+    inside = any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+    return inside or SequenceMatcher(None, a.lower(), b.lower()).ratio() >= VARIANT
+
+
+def _roles_at(sentence: str, at: int) -> set[str]:
     before = words(sentence[:at])[-ROLE_WINDOW:]
     pairs = {f"{a} {b}" for a, b in zip(before, before[1:])}
     return {w for w in before if w in ROLES} | {p for p in pairs if p in ROLES}
 
 
-def _context(sentence: str, value: str) -> set[str]:
-    """The words around a value (:data:`WINDOW` each side, values left out): what it is said of."""
-    at = sentence.find(value)
-    if at < 0:
-        return set()
+def _roles(sentence: str, value: str) -> set[str]:
+    """The role words (titles, offices) in the few words before a name: the role it is named in."""
+    return set().union(*(_roles_at(sentence, a) for a, _ in _spans(sentence, value)))
+
+
+def _context_at(sentence: str, at: int, end: int) -> set[str]:
     before = [w for w in words(sentence[:at]) if not _VALUE_WORD.search(w)][-WINDOW:]
-    after = [w for w in words(sentence[at + len(value) :]) if not _VALUE_WORD.search(w)][:WINDOW]
+    after = [w for w in words(sentence[end:]) if not _VALUE_WORD.search(w)][:WINDOW]
     return {f"<{w}" for w in before} | {f">{w}" for w in after}
 
 
-def _unit(sentence: str, value: str) -> str:
-    """The word after a number: what it counts ("27 người" -> "người")."""
-    at = sentence.find(value)
-    if at < 0:
-        return ""
-    rest = words(sentence[at + len(value) :])
-    return rest[0] if rest else ""
+def _units_at(sentence: str, end: int) -> list[str]:
+    """The two words after a number, stop words kept: what it counts ("27 người" -> "người";
+    a stop word is often the unit itself)."""
+    return [w.lower() for w in _TOKEN.findall(sentence[end:], 0, 80)[:2]]
+
+
+def _same_unit(u1: list[str], u2: list[str]) -> bool:
+    """The same thing counted: the first word after one number is one of the two after the other
+    ("21 trong tổng số", "28 trong số"; "27 người", "25 người khác"), never an empty against one."""
+    return bool(u1) and bool(u2) and (u1[0] in u2 or u2[0] in u1)
 
 
 def _hedged(sentence: str, value: str) -> bool:
-    at = sentence.find(value)
-    return at > 0 and bool(_HEDGE.search(sentence[:at]))
+    return any(a > 0 and bool(_HEDGE.search(sentence[:a])) for a, _ in _spans(sentence, value))
+
+
+def _between(shared: set[str]) -> bool:
+    """Shared words on both sides of the value: "thị trưởng X năm 2009", "thị trưởng Y từ năm 2009"."""
+    return any(w[0] == "<" for w in shared) and any(w[0] == ">" for w in shared)
+
+
+def _same_slot(kind: str, s1: str, v1: str, s2: str, v2: str) -> bool:
+    """Whether two values stand in the same place of two sentences: the same unit after a number,
+    and at least :data:`SAME_CONTEXT` of the words around them shared (some occurrence of each)."""
+    for a1, e1 in _spans(s1, v1):
+        c1 = _context_at(s1, a1, e1)
+        for a2, e2 in _spans(s2, v2):
+            if kind == "number" and not _same_unit(_units_at(s1, e1), _units_at(s2, e2)):
+                continue  # "27 người" and "25 xe" are not counts of the same thing
+            shared = c1 & _context_at(s2, a2, e2)
+            if len(shared) < SAME_CONTEXT:
+                continue
+            if kind == "name" and not (
+                _between(shared) or (_person(v1) and _person(v2) and _roles_at(s1, a1) & _roles_at(s2, a2))
+            ):
+                continue  # a name between the same words, or two people's in the same role ("Chủ tịch ... X" / "... Y")
+            return True
+    return False
 
 
 def _approximate(a: Claim, b: Claim) -> bool:
@@ -352,6 +398,16 @@ def disagreements(reports: Sequence[Report]) -> tuple[Disagreement, ...]:
     return _join(found)
 
 
+def _kind(k1: str, v1: str, k2: str, v2: str) -> str | None:
+    """The kind two values share: their own, or a date when one was read as a date and the other,
+    written the same way, as a number ("hôm 12-10" and "từ 14-10")."""
+    if k1 == k2:
+        return k1
+    if {k1, k2} == {"date", "number"} and _DAY_MONTH.fullmatch(v1) and _DAY_MONTH.fullmatch(v2):
+        return "date"
+    return None
+
+
 def _compare(a: Report, sa: str, text_a: str, b: Report, sb: str, text_b: str, sim: float, check) -> list[Disagreement]:
     """Values of sentence ``sa`` that article B nowhere has, against values of the same kind in ``sb`` that ``sa``
     lacks; and the same from B's side."""
@@ -363,19 +419,18 @@ def _compare(a: Report, sa: str, text_a: str, b: Report, sb: str, text_b: str, s
     for left, right, first, second, s1, s2 in ((a_not_b, b_not_sa, a, b, sa, sb), (b_not_a, a_not_sb, b, a, sb, sa)):
         for p in left:
             for q in right:
-                if p.kind != q.kind or p.value.lower() == q.value.lower():
+                kind = _kind(p.kind, p.value, q.kind, q.value)
+                if kind is None or p.value.lower() == q.value.lower():
                     continue
-                if p.kind == "number" and _unit(s1, p.value) != _unit(s2, q.value):
-                    continue  # "27 người" and "25 xe" are not counts of the same thing
-                if len(_context(s1, p.value) & _context(s2, q.value)) < SAME_CONTEXT:
+                if kind == "name" and _variant(p.value, q.value):
+                    continue  # one name spelt two ways ("Vladimir", "Vladmir")
+                if not _same_slot(kind, s1, p.value, s2, q.value):
                     continue  # not said of the same thing
-                if p.kind == "name" and not (_person(p.value) and _person(q.value) and _roles(s1, p.value) & _roles(s2, q.value)):
-                    continue  # two people's names in the same role ("Chủ tịch UBND ... X" / "... Y"), not places
-                if p.kind in ("number", "amount", "percent") and not (_NUMBER.search(p.value) and _NUMBER.search(q.value)):
+                if kind in ("number", "amount", "percent") and not (_NUMBER.search(p.value) and _NUMBER.search(q.value)):
                     continue  # "hàng trăm" against "1.500" is no conflict of figures
                 c1, c2 = Claim(first.outlet, first.id, p.value, s1), Claim(second.outlet, second.id, q.value, s2)
                 claims = (c1, c2) if first is a else (c2, c1)
-                out.append(Disagreement(p.kind, claims, _approximate(c1, c2), sim))
+                out.append(Disagreement(kind, claims, _approximate(c1, c2), sim))
                 break
     unique = list({frozenset((c.article, c.value.lower()) for c in d.claims): d for d in out}.values())
     return unique if len(unique) <= MAX_PER_PAIR else []
