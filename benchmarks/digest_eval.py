@@ -176,7 +176,8 @@ def points(split: str) -> None:
             print(f"| {name} {split} ({len(vals)} clusters) | {m} | {r1:.2f} | {r2:.2f} |")
 
 
-_INT = re.compile(r"(?<![\d/.,:-])(\d{1,3})(?![\d/.,:%-])(?!\s*(?:giờ|h\b|phút))")
+#: A count: not part of a date, a time or a model's name ("Galaxy Note 3", "iPad 5", "G20").
+_INT = re.compile(r"(?<![\w/.,:-])(\d{1,3})(?![\d/.,:%-])(?!\s*(?:giờ|h\b|phút))")
 _DAYMONTH = re.compile(r"(?<![\d/])(\d{1,2})([/-])(\d{1,2})(?![\d])")
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -215,6 +216,32 @@ class _Span:
 
 
 _NAME = _Names()
+
+
+def _model(sentence: str, at: int) -> bool:
+    """A number right after a capitalised word inside a sentence: part of a name ("Galaxy Note 3")."""
+    before = _WORDS.findall(sentence[:at])
+    return len(before) >= 2 and sentence[:at].endswith(before[-1] + " ") and any(c.isupper() for c in before[-1])
+
+
+def _person_in_role(sentence: str, at: int, name: str) -> bool:
+    """A person's name in a role: a title or office of the checks' tables among the three words
+    before it ("Thủ tướng Ấn Độ Manmohan Singh", "ông Obama"), the name a family name and given
+    names or foreign words, not a place of the tables ("Thị trưởng Nam Kinh" names a city)."""
+    from vnsum.checks import default_lexicon
+    from vnsum.text import is_vietnamese_syllable
+
+    lex = default_lexicon()
+    titles = lex.vi_person_titles | lex.vi_office_titles
+    before = [w.lower() for w in _WORDS.findall(sentence[:at])][-5:]
+    titled = any(
+        tuple(before[k : k + n]) in titles for n in (1, 2, 3) for k in range(max(0, len(before) - n - 2), len(before) - n + 1)
+    )
+    parts = name.split()
+    person = parts[0] in lex.vi_surnames or not any(is_vietnamese_syllable(w) for w in parts)
+    return titled and person and name not in lex.vi_places and parts[0] not in lex.vi_places
+
+
 FAKE_NAME = "Hoàng Minh Tuấn"
 #: An injected value is one that another outlet states in its most similar sentence (cosine of
 #: words at least this, values left out): the same fact told by two outlets, changed in one.
@@ -224,7 +251,7 @@ SAME_FACT = 0.3
 def _inject(kind: str, reps: list, rng: random.Random):
     """(article index, sentence index, old sentence, new sentence, new value) for a value another
     article of the cluster states too, changed in one article; None when there is none."""
-    from vnsum.stories.disagree import _bag, _cos, _roles
+    from vnsum.stories.disagree import _bag, _cos
 
     options = []
     for ai, r in enumerate(reps):
@@ -241,7 +268,7 @@ def _inject(kind: str, reps: list, rng: random.Random):
             for m in pattern.finditer(s):
                 value = m.group(0)
                 if not re.search(rf"(?<![\w.,/]){re.escape(value)}(?![\w/]|[.,]\d)", twin) or (
-                    kind == "number" and not 2 <= int(value) <= 999
+                    kind == "number" and (not 2 <= int(value) <= 999 or _model(s, m.start()))
                 ):
                     continue
                 if kind == "number":
@@ -250,8 +277,8 @@ def _inject(kind: str, reps: list, rng: random.Random):
                     day = int(m.group(1))
                     new = f"{day + 2 if day <= 26 else day - 3}{m.group(2)}{m.group(3)}"
                 else:
-                    if value.split()[0].lower() in ("theo", "ông", "bà", "tại", "ở") or not _roles(s, value):
-                        continue  # a name in a role: "Bộ trưởng Quốc phòng X", "ông X"
+                    if not _person_in_role(s, m.start(), value):
+                        continue  # a person's name in a role: "Bộ trưởng Quốc phòng X", "ông X"; not a place or a body
                     new = FAKE_NAME
                 options.append((ai, si, s, s[: m.start()] + new + s[m.end() :], new))
     return rng.choice(options) if options else None
