@@ -176,9 +176,72 @@ def points(split: str) -> None:
             print(f"| {name} {split} ({len(vals)} clusters) | {m} | {r1:.2f} | {r2:.2f} |")
 
 
-_INT = re.compile(r"(?<![\d/.,:-])(\d{1,3})(?![\d/.,:%-])(?!\s*(?:giờ|h\b|phút))")
+#: A count: not part of a date, a time or a model's name ("Galaxy Note 3", "iPad 5", "G20").
+_INT = re.compile(r"(?<![\w/.,:-])(\d{1,3})(?![\d/.,:%-])(?!\s*(?:giờ|h\b|phút))")
 _DAYMONTH = re.compile(r"(?<![\d/])(\d{1,2})([/-])(\d{1,2})(?![\d])")
-_NAME = re.compile(r"(?<=[a-zà-ỹđ,] )((?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+ ){1,3}[A-ZÀ-ỸĐ][a-zà-ỹđ]+)")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+class _Names:
+    """Runs of two to four capitalised words after a lowercase word or a comma ("Thủ tướng Manmohan
+    Singh"): a regex's finditer, by hand because ``[A-ZÀ-Ỹ]`` also spans the accented lowercase
+    letters (it took "sẽ áp" for a name)."""
+
+    def finditer(self, s: str):
+        ws = list(_WORDS.finditer(s))
+        k = 0
+        while k < len(ws):
+            run = k
+            while run < len(ws) and ws[run].group(0)[0].isupper() and (run == k or s[ws[run - 1].end() : ws[run].start()] == " "):
+                run += 1
+            gap = s[ws[k - 1].end() : ws[k].start()] if k else ""
+            after_lower = k > 0 and gap in (" ", ", ") and ws[k - 1].group(0)[0].islower()
+            if run - k >= 2 and after_lower:
+                yield _Span(s, ws[k].start(), ws[min(run, k + 4) - 1].end())
+            k = max(run, k + 1)
+
+
+class _Span:
+    def __init__(self, s: str, start: int, end: int) -> None:
+        self.s, self._start, self._end = s, start, end
+
+    def group(self, _: int = 0) -> str:
+        return self.s[self._start : self._end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+_NAME = _Names()
+
+
+def _model(sentence: str, at: int) -> bool:
+    """A number right after a capitalised word inside a sentence: part of a name ("Galaxy Note 3")."""
+    before = _WORDS.findall(sentence[:at])
+    return len(before) >= 2 and sentence[:at].endswith(before[-1] + " ") and any(c.isupper() for c in before[-1])
+
+
+def _person_in_role(sentence: str, at: int, name: str) -> bool:
+    """A person's name in a role: a title or office of the checks' tables among the three words
+    before it ("Thủ tướng Ấn Độ Manmohan Singh", "ông Obama"), the name a family name and given
+    names or foreign words, not a place of the tables ("Thị trưởng Nam Kinh" names a city)."""
+    from vnsum.checks import default_lexicon
+    from vnsum.text import is_vietnamese_syllable
+
+    lex = default_lexicon()
+    titles = lex.vi_person_titles | lex.vi_office_titles
+    before = [w.lower() for w in _WORDS.findall(sentence[:at])][-5:]
+    titled = any(
+        tuple(before[k : k + n]) in titles for n in (1, 2, 3) for k in range(max(0, len(before) - n - 2), len(before) - n + 1)
+    )
+    parts = name.split()
+    person = parts[0] in lex.vi_surnames or not any(is_vietnamese_syllable(w) for w in parts)
+    return titled and person and name not in lex.vi_places and parts[0] not in lex.vi_places
+
+
 FAKE_NAME = "Hoàng Minh Tuấn"
 #: An injected value is one that another outlet states in its most similar sentence (cosine of
 #: words at least this, values left out): the same fact told by two outlets, changed in one.
@@ -188,7 +251,7 @@ SAME_FACT = 0.3
 def _inject(kind: str, reps: list, rng: random.Random):
     """(article index, sentence index, old sentence, new sentence, new value) for a value another
     article of the cluster states too, changed in one article; None when there is none."""
-    from vnsum.stories.disagree import _bag, _cos, _roles
+    from vnsum.stories.disagree import _bag, _cos
 
     options = []
     for ai, r in enumerate(reps):
@@ -205,7 +268,7 @@ def _inject(kind: str, reps: list, rng: random.Random):
             for m in pattern.finditer(s):
                 value = m.group(0)
                 if not re.search(rf"(?<![\w.,/]){re.escape(value)}(?![\w/]|[.,]\d)", twin) or (
-                    kind == "number" and not 2 <= int(value) <= 999
+                    kind == "number" and (not 2 <= int(value) <= 999 or _model(s, m.start()))
                 ):
                     continue
                 if kind == "number":
@@ -214,8 +277,8 @@ def _inject(kind: str, reps: list, rng: random.Random):
                     day = int(m.group(1))
                     new = f"{day + 2 if day <= 26 else day - 3}{m.group(2)}{m.group(3)}"
                 else:
-                    if value.split()[0].lower() in ("theo", "ông", "bà", "tại", "ở") or not _roles(s, value):
-                        continue  # a name in a role: "Bộ trưởng Quốc phòng X", "ông X"
+                    if not _person_in_role(s, m.start(), value):
+                        continue  # a person's name in a role: "Bộ trưởng Quốc phòng X", "ông X"; not a place or a body
                     new = FAKE_NAME
                 options.append((ai, si, s, s[: m.start()] + new + s[m.end() :], new))
     return rng.choice(options) if options else None
@@ -248,7 +311,7 @@ def inject(split: str) -> None:
                 changed = [Report(**{**r.__dict__, "sentences": tuple(sents)}) if k == ai else o for k, o in enumerate(reps)]
                 tried += 1
                 ds = disagreements(changed)
-                kinds = {"number": ("number", "amount"), "date": ("date",), "name": ("name",)}[kind]
+                kinds = {"number": ("number", "amount", "percent"), "date": ("date",), "name": ("name",)}[kind]
                 if any(d.kind in kinds and any(cl.article == r.id and new_v in cl.value for cl in d.claims) for d in ds):
                     found += 1
             print(f"| {name} {split} | changed {kind} | {tried} | {found} | {100 * found / max(1, tried):.0f}% |")

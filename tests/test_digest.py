@@ -226,3 +226,29 @@ def test_digest_help_imports_no_heavy_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     assert "HEAVY []" in out and "--no-models" in out
+
+
+def test_values_paired_by_their_place_in_the_sentence() -> None:
+    rest = "\nDự án dài hơn 700 km, đi qua nhiều tỉnh miền Trung và dự kiến hoàn thành trong năm năm tới."
+    # the same count told with other words around it, after the same amount
+    a = "Tham dự lễ khởi công có 17 bộ trưởng của các nước với tổng vốn 48.000 tỷ đồng; 36 doanh nhân và nhà đầu tư cũng có mặt."
+    b = "Lễ khởi công có 17 bộ trưởng của các nước với tổng vốn 48.000 tỷ đồng và 27 lãnh đạo doanh nghiệp cũng có mặt."
+    found = _pair(a + rest, b + rest)
+    assert [(d.kind, sorted(c.value for c in d.claims)) for d in found] == [("number", ["27", "36"])]
+    # one figure written two ways, a model's name, two people's ages: no disagreement
+    same = "Chiếc máy ảnh mới của hãng được trang bị cảm biến {} và màn hình rộng dành cho người dùng phổ thông."
+    assert _pair(same.format("1,9MP") + rest, same.format("1.9MP") + rest) == []
+    assert _pair(same.format("chip A5") + rest, same.format("chip A6") + rest) == []
+    age = "Bị cáo {}, {} tuổi, bị tuyên phạt tù vì tội cố ý gây thương tích cho người hàng xóm."
+    found = _pair(age.format("Nguyễn Văn An", 58) + rest, age.format("Trần Văn Bình", 51) + rest)
+    assert [d.kind for d in found] == ["name"]  # the accused's name differs; their ages are not one figure
+
+
+def test_a_sentence_is_compared_with_its_most_alike() -> None:
+    rest = "\nDự án dài hơn 700 km, đi qua nhiều tỉnh miền Trung và dự kiến hoàn thành trong năm năm tới."
+    a = "Quốc hội phê duyệt dự án đường cao tốc Bắc Nam với 12 gói thầu xây lắp chính." + rest
+    b = (
+        "Quốc hội phê duyệt dự án đường cao tốc Bắc Nam với 12 gói thầu xây lắp chính."
+        "\nDự án đường cao tốc Bắc Nam trước đó đã được 15 tỉnh góp ý." + rest
+    )
+    assert _pair(a, b) == []

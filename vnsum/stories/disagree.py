@@ -1,13 +1,17 @@
 """Where a story's outlets disagree: the same statement with a different value.
 
-Two sentences of two articles (two outlets) are about the same thing when their words,
-values left out, are alike (cosine of syllable counts at least :data:`ALIGNED`), and two
-numbers count the same thing (the word after them is the same: "27 người", "25 người"). They
-disagree when one sentence has a value of some kind (number, amount, percent, date, time,
-name) that the other *article* nowhere supports, and the other sentence has a value of the
-same kind that the first sentence does not. Support is decided by the checks'
-``check_summary`` (its value extraction and equivalences: "10.000 tỷ" is "10 nghìn tỷ",
-"25/3" is "ngày 25 tháng 3"), so only its public function is used here.
+Two sentences of two articles (two outlets) tell the same thing when one is the other's most
+alike sentence in its article and their words, values left out, are alike (cosine of syllable
+counts at least :data:`ALIGNED`). They disagree when one sentence has a value of some kind
+(number, amount, percent, date, time, name) that the other *article* nowhere supports, and
+the other sentence has a value of the same kind that the first sentence does not, standing
+in the same place: the two values are paired by the longest common subsequence of the two
+sentences' tokens (difflib; each value one token of its kind) next to an aligned word ("27
+người bị thương" / "25 người bị thương"), or have the same two words before or after them.
+Names count only as people's, numbers only as figures (not "Galaxy Note 3", not two people's
+ages). Support is decided by the checks' ``check_summary`` (its value extraction and
+equivalences: "10.000 tỷ" is "10 nghìn tỷ", "25/3" is "ngày 25 tháng 3"), so only its public
+function is used here.
 
 A value hedged by "gần", "khoảng", "hơn", "trên" ... against a value within 10% of it is
 *approximate*: shown, not a conflict.
@@ -20,201 +24,21 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
+from difflib import SequenceMatcher
 
 from vnsum.stories.group import words
 from vnsum.story import Claim, Disagreement, Report
 
 #: Cosine of two sentences' words (values left out) at or above which they say the same thing.
 ALIGNED = 0.3
-#: Words each side of a value that say what it is about, and how many of them two values must share.
-WINDOW = 3
-SAME_CONTEXT = 2
-#: Words before a name searched for its role, and the role words (offices, titles, functions).
-ROLE_WINDOW = 6
-ROLES = frozenset(
-    [
-        "ông",
-        "bà",
-        "anh",
-        "chị",
-        "cô",
-        "chủ",
-        "tịch",
-        "phó",
-        "bộ",
-        "trưởng",
-        "thứ",
-        "trưởng",
-        "thủ",
-        "tướng",
-        "tổng",
-        "thống",
-        "giám",
-        "đốc",
-        "phát",
-        "ngôn",
-        "ngoại",
-        "trưởng",
-        "bí",
-        "thư",
-        "quốc",
-        "vương",
-        "hoàng",
-        "tử",
-        "vua",
-        "nữ",
-        "hoàng",
-        "đại",
-        "sứ",
-        "nghị",
-        "sĩ",
-        "thống",
-        "đốc",
-        "thị",
-        "trưởng",
-        "tỉnh",
-        "trưởng",
-        "cục",
-        "trưởng",
-        "vụ",
-        "trưởng",
-        "viện",
-        "trưởng",
-        "chánh",
-        "án",
-        "tướng",
-        "đại",
-        "tá",
-        "thượng",
-        "tá",
-        "trung",
-        "tá",
-        "thiếu",
-        "tá",
-        "đại",
-        "úy",
-        "đại",
-        "uý",
-        "trung",
-        "tướng",
-        "thiếu",
-        "tướng",
-        "tiền",
-        "đạo",
-        "hậu",
-        "vệ",
-        "thủ",
-        "môn",
-        "tiền",
-        "vệ",
-        "huấn",
-        "luyện",
-        "viên",
-        "hlv",
-        "bác",
-        "sĩ",
-        "luật",
-        "sư",
-        "bị",
-        "cáo",
-        "bị",
-        "can",
-        "nghi",
-        "phạm",
-        "đối",
-        "tượng",
-        "nạn",
-        "nhân",
-        "giáo",
-        "sư",
-        "tiến",
-        "sĩ",
-        "phóng",
-        "viên",
-        "nhà",
-        "báo",
-        "ca",
-        "sĩ",
-        "diễn",
-        "viên",
-        "chủ",
-        "nhiệm",
-        "trưởng",
-        "phòng",
-        "trưởng",
-        "ban",
-        "hiệu",
-        "trưởng",
-        "tổng",
-        "giám",
-        "đốc",
-        "chủ",
-        "tịch",
-        "nước",
-        "người",
-        "phát",
-        "ngôn",
-        "tư",
-        "lệnh",
-        "chỉ",
-        "huy",
-        "lãnh",
-        "đạo",
-        "thủ",
-        "lĩnh",
-        "ứng",
-        "viên",
-        "vận",
-        "động",
-        "viên",
-        "cầu",
-        "thủ",
-        "tác",
-        "giả",
-    ]
-    + [
-        "chủ tịch",
-        "bộ trưởng",
-        "thứ trưởng",
-        "thủ tướng",
-        "tổng thống",
-        "giám đốc",
-        "phát ngôn",
-        "bí thư",
-        "đại sứ",
-        "nghị sĩ",
-        "huấn luyện",
-        "luyện viên",
-        "bác sĩ",
-        "luật sư",
-        "bị cáo",
-        "bị can",
-        "nghi phạm",
-        "đối tượng",
-        "giáo sư",
-        "tiến sĩ",
-        "phóng viên",
-        "nhà báo",
-        "ca sĩ",
-        "diễn viên",
-        "tiền đạo",
-        "thủ môn",
-        "ngoại trưởng",
-        "quốc vương",
-        "hoàng tử",
-        "thống đốc",
-        "thị trưởng",
-        "chánh án",
-        "trung tướng",
-        "thiếu tướng",
-        "đại tá",
-        "tư lệnh",
-        "lãnh đạo",
-        "cầu thủ",
-    ]
-)
 #: A sentence pair differing in more values than this says different things, not the same thing differently.
 MAX_PER_PAIR = 2
+#: Tokens between a pair of values and an aligned word for the pair to be anchored.
+ANCHOR = 2
+#: Words the same just before or just after two values that pairs them when the sentences tell it in another order.
+CONTEXT = 2
+#: Two names this alike (difflib ratio) are one name spelt two ways.
+VARIANT = 0.8
 #: Sentences shorter than this many content words are not compared (too little to align on).
 MIN_WORDS = 5
 #: Articles of a story compared pairwise (the best linked first).
@@ -228,6 +52,10 @@ _HEDGE = re.compile(
     r"(?i)(?:gần|khoảng|chừng|hơn|trên|dưới|xấp xỉ|ước tính|ước|ngót|tầm|hàng|gần như|ít nhất|tối thiểu|tối đa|"
     r"không dưới|không quá|chưa đến|chưa tới|vài|nhiều|hơn|gần\s+như)\s*$"
 )
+_SLOT = "\x00"
+_CODE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]{1,2}\d")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
+_DAY_MONTH = re.compile(r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SCALE = {"nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9, "vạn": 10**4, "trăm": 100, "chục": 10}
 _VALUE_WORD = re.compile(r"^\d|^(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm|chục|đồng|usd|người|giờ|phút|ngày|tháng|năm)$")
@@ -260,38 +88,72 @@ def _person(name: str) -> bool:
     return 2 <= len(parts) <= 5 and all(p[:1].isupper() for p in parts)
 
 
-def _roles(sentence: str, value: str) -> set[str]:
-    """The role words (titles, offices) in the few words before a name: the role it is named in."""
-    at = sentence.find(value)
-    if at < 0:
-        return set()
-    before = words(sentence[:at])[-ROLE_WINDOW:]
-    pairs = {f"{a} {b}" for a, b in zip(before, before[1:])}
-    return {w for w in before if w in ROLES} | {p for p in pairs if p in ROLES}
+def _spans(sentence: str, value: str) -> list[tuple[int, int]]:
+    """Where a value stands in a sentence as a whole token: "4" in "có 4 binh sĩ", not the 4 of
+    "13/4/2011" (a plain ``find`` took the first, and the words around it were another value's)."""
+    pattern = rf"(?<![\w.,/:-]){re.escape(value)}(?![\w/:]|[.,-]\d)"
+    return [m.span() for m in re.finditer(pattern, sentence, re.IGNORECASE)] or (
+        [(at, at + len(value))] if (at := sentence.find(value)) >= 0 else []
+    )
 
 
-def _context(sentence: str, value: str) -> set[str]:
-    """The words around a value (:data:`WINDOW` each side, values left out): what it is said of."""
-    at = sentence.find(value)
-    if at < 0:
-        return set()
-    before = [w for w in words(sentence[:at]) if not _VALUE_WORD.search(w)][-WINDOW:]
-    after = [w for w in words(sentence[at + len(value) :]) if not _VALUE_WORD.search(w)][:WINDOW]
-    return {f"<{w}" for w in before} | {f">{w}" for w in after}
-
-
-def _unit(sentence: str, value: str) -> str:
-    """The word after a number: what it counts ("27 người" -> "người")."""
-    at = sentence.find(value)
-    if at < 0:
-        return ""
-    rest = words(sentence[at + len(value) :])
-    return rest[0] if rest else ""
+def _variant(a: str, b: str) -> bool:
+    """Two spellings of one name: one inside the other ("James Clapper", "James Clapper Tuyên") or
+    a letter or two apart ("Hoa Xuân Oánh", "Hoa Xuân Doanh")."""
+    x, y = a.lower().split(), b.lower().split()
+    short, long_ = sorted((x, y), key=len)
+    inside = any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+    return inside or SequenceMatcher(None, a.lower(), b.lower()).ratio() >= VARIANT
 
 
 def _hedged(sentence: str, value: str) -> bool:
-    at = sentence.find(value)
-    return at > 0 and bool(_HEDGE.search(sentence[:at]))
+    return any(a > 0 and bool(_HEDGE.search(sentence[:a])) for a, _ in _spans(sentence, value))
+
+
+def _marked(sentence: str, values: Sequence[tuple[str, str]]) -> tuple[list[str], list[int]]:
+    """The sentence's lowercased tokens, each of ``values`` (value, kind) one token standing for its
+    kind; and, per token, the index of the value it stands for (-1: a word)."""
+    spans = sorted((a, e, k) for k, (v, _) in enumerate(values) for a, e in _spans(sentence, v))
+    toks: list[str] = []
+    owner: list[int] = []
+    pos = 0
+    for a, e, k in spans:
+        if a < pos:
+            continue
+        ws = [t.lower() for t in _TOKEN.findall(sentence, pos, a)]
+        toks += [*ws, _SLOT + values[k][1]]
+        owner += [-1] * len(ws) + [k]
+        pos = e
+    rest = [t.lower() for t in _TOKEN.findall(sentence, pos)]
+    return toks + rest, owner + [-1] * len(rest)
+
+
+def _slots(s1: str, v1: Sequence[tuple[str, str]], s2: str, v2: Sequence[tuple[str, str]]) -> dict[tuple[int, int], bool]:
+    """Values of ``s1`` and ``s2`` (value, kind) that stand in the same place of the two sentences:
+    paired by the longest common subsequence of their tokens (difflib, each value one token of its
+    kind), and whether the pair is anchored: an aligned word at most :data:`ANCHOR` tokens before
+    or after it in both sentences ("27 CEO" / "27 lãnh đạo" after the same "48.000 tỷ USD")."""
+    t1, o1 = _marked(s1, v1)
+    t2, o2 = _marked(s2, v2)
+    words: list[tuple[int, int]] = []
+    values: list[tuple[int, int]] = []
+    for i, j, size in SequenceMatcher(None, t1, t2, autojunk=False).get_matching_blocks():
+        for k in range(size):
+            (values if o1[i + k] >= 0 and o2[j + k] >= 0 else words).append((i + k, j + k))
+    out: dict[tuple[int, int], bool] = {}
+    for i, j in values:
+        near = any(0 < abs(i - wi) <= ANCHOR and 0 < abs(j - wj) <= ANCHOR and (wi < i) == (wj < j) for wi, wj in words)
+        out[(o1[i], o2[j])] = near
+    # a clause told in another order: the same two words before or after the values
+    for i, k1 in enumerate(o1):
+        for j, k2 in enumerate(o2):
+            if k1 < 0 or k2 < 0 or t1[i] != t2[j] or (k1, k2) in out:
+                continue
+            before = min(i, j) >= CONTEXT and t1[i - CONTEXT : i] == t2[j - CONTEXT : j]
+            after = len(t1[i + 1 : i + 1 + CONTEXT]) == CONTEXT and t1[i + 1 : i + 1 + CONTEXT] == t2[j + 1 : j + 1 + CONTEXT]
+            if before or after:
+                out[(k1, k2)] = True
+    return out
 
 
 def _approximate(a: Claim, b: Claim) -> bool:
@@ -329,27 +191,34 @@ def disagreements(reports: Sequence[Report]) -> tuple[Disagreement, ...]:
             b = arts[j]
             if a.outlet == b.outlet:
                 continue
-            for sa, ba in bags[i]:
-                if sum(ba.values()) < MIN_WORDS:
-                    continue
-                near = sorted(
-                    (
-                        (sim, k)
-                        for k, (sb, bb) in enumerate(bags[j])
-                        if sum(bb.values()) >= MIN_WORDS and (sim := _cos(ba, bb)) >= ALIGNED
-                    ),
-                    key=lambda t: (-t[0], t[1]),
-                )
-                for sim, k in near:  # the most alike sentence that has a value of the kind in question
-                    got = _compare(a, sa, texts[i], b, bags[j][k][0], texts[j], sim, check_summary)
-                    for d in got:
-                        key = frozenset((c.article, c.value.lower()) for c in d.claims)
-                        if key not in seen:
-                            seen.add(key)
-                            found.append(d)
-                    if got:
-                        break
+            for sa, sb, sim in _pairs(bags[i], bags[j]):
+                for d in _compare(a, sa, texts[i], b, sb, texts[j], sim, check_summary):
+                    key = frozenset((c.article, c.value.lower()) for c in d.claims)
+                    if key not in seen:
+                        seen.add(key)
+                        found.append(d)
     return _join(found)
+
+
+def _pairs(a: list[tuple[str, Counter[str]]], b: list[tuple[str, Counter[str]]]) -> list[tuple[str, str, float]]:
+    """Sentences of two articles that tell the same thing: one the other's most alike in its article
+    (cosine of their words, values left out, at least :data:`ALIGNED`; the first of equals).
+    Comparing a sentence with any alike one found "different values" in different facts."""
+    ok_a = [k for k, (_, w) in enumerate(a) if sum(w.values()) >= MIN_WORDS]
+    ok_b = [k for k, (_, w) in enumerate(b) if sum(w.values()) >= MIN_WORDS]
+    if not ok_a or not ok_b:
+        return []
+    sims = {(i, j): _cos(a[i][1], b[j][1]) for i in ok_a for j in ok_b}
+    best_b = {i: max(ok_b, key=lambda j: (sims[(i, j)], -j)) for i in ok_a}
+    best_a = {j: max(ok_a, key=lambda i: (sims[(i, j)], -i)) for j in ok_b}
+    pairs = sorted({*best_b.items(), *((i, j) for j, i in best_a.items())})
+    return [(a[i][0], b[j][0], sims[(i, j)]) for i, j in pairs if sims[(i, j)] >= ALIGNED]
+
+
+def _family(kind: str, value: str) -> str:
+    """The kind a value is compared as: a day-month written as a number ("hôm 12-10", read as a
+    number without a date word before it) is compared with dates."""
+    return "date" if kind == "number" and _DAY_MONTH.fullmatch(value) else kind
 
 
 def _compare(a: Report, sa: str, text_a: str, b: Report, sb: str, text_b: str, sim: float, check) -> list[Disagreement]:
@@ -361,22 +230,31 @@ def _compare(a: Report, sa: str, text_a: str, b: Report, sb: str, text_b: str, s
     b_not_a = check(sb, text_a).problems
     a_not_sb = check(sa, sb).problems
     for left, right, first, second, s1, s2 in ((a_not_b, b_not_sa, a, b, sa, sb), (b_not_a, a_not_sb, b, a, sb, sa)):
-        for p in left:
-            for q in right:
-                if p.kind != q.kind or p.value.lower() == q.value.lower():
-                    continue
-                if p.kind == "number" and _unit(s1, p.value) != _unit(s2, q.value):
-                    continue  # "27 người" and "25 xe" are not counts of the same thing
-                if len(_context(s1, p.value) & _context(s2, q.value)) < SAME_CONTEXT:
-                    continue  # not said of the same thing
-                if p.kind == "name" and not (_person(p.value) and _person(q.value) and _roles(s1, p.value) & _roles(s2, q.value)):
-                    continue  # two people's names in the same role ("Chủ tịch UBND ... X" / "... Y"), not places
-                if p.kind in ("number", "amount", "percent") and not (_NUMBER.search(p.value) and _NUMBER.search(q.value)):
-                    continue  # "hàng trăm" against "1.500" is no conflict of figures
-                c1, c2 = Claim(first.outlet, first.id, p.value, s1), Claim(second.outlet, second.id, q.value, s2)
-                claims = (c1, c2) if first is a else (c2, c1)
-                out.append(Disagreement(p.kind, claims, _approximate(c1, c2), sim))
-                break
+        ps = [(p.value, _family(p.kind, p.value)) for p in left]
+        qs = [(q.value, _family(q.kind, q.value)) for q in right]
+        # people the other side never names on each side: two people's ages, tolls or sentences, not one figure
+        others = any(k == "name" and _person(v) for v, k in ps) and any(k == "name" and _person(v) for v, k in qs)
+        for (pi, qi), anchored in sorted(_slots(s1, ps, s2, qs).items()):
+            p, q = left[pi], right[qi]
+            kind = ps[pi][1]
+            if p.value.lower() == q.value.lower():
+                continue
+            if kind == "name" and (_variant(p.value, q.value) or not (_person(p.value) and _person(q.value))):
+                continue  # one name spelt two ways ("Vladimir", "Vladmir"); places and bodies are not roles
+            if others and kind != "name":
+                continue
+            sole = sum(1 for v in ps if v[1] == kind) == 1 and sum(1 for v in qs if v[1] == kind) == 1
+            if not anchored and not (sole and kind in ("date", "time")):
+                continue  # not said of the same thing
+            if kind in ("number", "amount", "percent") and not (_NUMBER.search(p.value) and _NUMBER.search(q.value)):
+                continue  # "hàng trăm" against "1.500" is no conflict of figures
+            if kind in ("number", "amount", "percent") and (_CODE.search(p.value) or _CODE.search(q.value)):
+                continue  # "A5", "G2", "S4": a model's name, not a count
+            if kind in ("number", "percent") and quantity(p.value) == quantity(q.value):
+                continue  # "1.9MP" and "1,9 megapixel", "320x320" and "320 x 320": one figure written two ways
+            c1, c2 = Claim(first.outlet, first.id, p.value, s1), Claim(second.outlet, second.id, q.value, s2)
+            claims = (c1, c2) if first is a else (c2, c1)
+            out.append(Disagreement(kind, claims, _approximate(c1, c2), sim))
     unique = list({frozenset((c.article, c.value.lower()) for c in d.claims): d for d in out}.values())
     return unique if len(unique) <= MAX_PER_PAIR else []
 

@@ -118,10 +118,12 @@ def candidate_pairs(x: Any, floor: float) -> dict[tuple[int, int], float]:
         a, b = hits.row[mask] + lo, hits.col[mask]
         if not len(a):
             continue
-        cos = np.asarray(x[a].multiply(x[b]).sum(axis=1)).ravel()
-        for i, j, c in zip(a.tolist(), b.tolist(), cos.tolist()):
-            if c >= floor:
-                pairs[(i, j)] = c
+        # the block's exact cosines with every later article (one sparse product, read densely at
+        # the candidate pairs): indexing a row per pair copied each row once for every pair
+        sims = (x[lo : lo + block] @ x[lo:].T).toarray()
+        cos = sims[a - lo, b - lo]
+        keep = cos >= floor
+        pairs.update(zip(zip(a[keep].tolist(), b[keep].tolist()), cos[keep].tolist()))
     return pairs
 
 
