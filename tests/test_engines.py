@@ -60,9 +60,11 @@ def test_sub_batches_bounded_by_tokens_give_the_same_beams(tiny: TinyModels) -> 
 
 
 def test_a_sub_batch_is_never_smaller_than_the_longest_input() -> None:
-    settings = GenerationSettings(max_batch_tokens=8)
-    assert ct2._batching(settings, [["a"] * 3, ["b"] * 20]) == {"max_batch_size": 20, "batch_type": "tokens"}
-    assert ct2._batching(GenerationSettings(max_batch_size=5), [["a"]]) == {"max_batch_size": 5, "batch_type": "examples"}
+    runs = ct2.sub_batches(GenerationSettings(max_batch_tokens=8), [3, 20])
+    assert [list(r) for r in runs] == [[0], [1]]
+    assert [list(r) for r in ct2.sub_batches(GenerationSettings(max_batch_tokens=8), [2, 2, 2, 3])] == [[0, 1, 2], [3]]
+    assert [list(r) for r in ct2.sub_batches(GenerationSettings(max_batch_size=2), [1, 1, 1, 1, 1])] == [[0, 1], [2, 3], [4]]
+    assert ct2.sub_batches(GenerationSettings(), []) == []
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -255,31 +256,44 @@ class Pipeline:
             ahead = self._ahead.submit(self._translate_ahead, run, translator, parts, ready)
             self._on_stage("summarising")
             writing = self._worker.submit(self._timed_summarize, run, summarizer, [w.article for w in work])
+            tail: Future[Hypotheses] | None = None
             try:
                 shown = {w.index: 0 for w in work}
-                for part in ready:
-                    known = part.result()
-                    with _timed(run, "check", self._on_stage, "checking names, numbers and dates"):
-                        early = [self._choose_first(w, known, choices[w.index], shown) for w in work]
-                    self._on_stage("summarising")  # what is still going on while the early parts are shown
-                    for events in early:
-                        yield from events
-                beams = writing.result()
+                waiting = list(ready)
+                while waiting or tail is None:
+                    while waiting and waiting[0].done():
+                        known = waiting.pop(0).result()
+                        with _timed(run, "check", self._on_stage, "checking names, numbers and dates"):
+                            early = [self._choose_first(w, known, choices[w.index], shown) for w in work]
+                        self._on_stage("summarising" if tail is None else "translating")
+                        for events in early:
+                            yield from events
+                    if tail is None and writing.done():
+                        beams = writing.result()
+                        chosen_summaries = self._choose_summaries(run, work, beams)
+                        segments = self._segments(work, chosen_summaries)
+                        # The summary's sentences go to the translator at once, beside the rest of
+                        # the translate-ahead work (the summarizer's core is free now).
+                        ahead_set = set(first)
+                        tail = self._worker.submit(
+                            self._timed_translate, run, translator, [s for s in segments if s not in ahead_set]
+                        )
+                    if waiting or tail is None:
+                        pending: list[Future[Any]] = ([waiting[0]] if waiting else []) + ([writing] if tail is None else [])
+                        futures_wait(pending, return_when=FIRST_COMPLETED)
+                hypotheses: Hypotheses = {**known, **tail.result()}
             finally:
                 ahead.cancel()
                 writing.cancel()
+                if tail is not None:
+                    tail.cancel()
         else:
             with _timed(run, "summarize", self._on_stage, "summarising"):
                 beams = self._summarize(summarizer, [w.article for w in work])
-        with _timed(run, "select", self._on_stage, "choosing the summary"):
-            chosen_summaries = [
-                stages.choose_summary(b, w.article, w.headline_vi, checks=opts.checks, lexicon=self._lexicon)
-                for w, b in zip(work, beams)
-            ]
-        summaries = [s for s, _ in chosen_summaries]
-        segments = [vi for w, s in zip(work, summaries) for _, vi in field_order(w.headline_vi, s, w.chosen)]
-        with _timed(run, "translate", self._on_stage, "translating"):
-            hypotheses = self._translate(translator, segments, known)
+            chosen_summaries = self._choose_summaries(run, work, beams)
+            segments = self._segments(work, chosen_summaries)
+            with _timed(run, "translate", self._on_stage, "translating"):
+                hypotheses = self._translate(translator, segments, known)
         notes, self._load_notes = list(self._load_notes), []
         engine_names = ", ".join(sorted({summarizer.name, translator.name}))
         drafts: list[tuple[_Work, Drafted, list[Event]]] = []
@@ -366,6 +380,25 @@ class Pipeline:
             if shown is not None:
                 shown[w.index] = pos + 1
         return events
+
+    def _choose_summaries(self, run: _Run, work: list[_Work], beams: list[Beam]) -> list[tuple[stages.Summarized, str]]:
+        with _timed(run, "select", self._on_stage, "choosing the summary"):
+            return [
+                stages.choose_summary(b, w.article, w.headline_vi, checks=self.options.checks, lexicon=self._lexicon)
+                for w, b in zip(work, beams)
+            ]
+
+    @staticmethod
+    def _segments(work: list[_Work], chosen_summaries: list[tuple[stages.Summarized, str]]) -> list[str]:
+        """Every Vietnamese segment of the briefs, in field order (headline, summary, key points)."""
+        return [vi for w, (s, _) in zip(work, chosen_summaries) for _, vi in field_order(w.headline_vi, s, w.chosen)]
+
+    def _timed_translate(self, run: _Run, engine: Engine, segments: list[str]) -> Hypotheses:
+        start = time.perf_counter()
+        try:
+            return self._translate(engine, segments, {})
+        finally:
+            run.timings["translate"] = time.perf_counter() - start
 
     def _translate_ahead(self, run: _Run, engine: Engine, parts: list[list[str]], ready: list[Future[Hypotheses]]) -> None:
         """Translate ``parts`` one after another, each result (all so far) in its future as it is done."""

@@ -289,7 +289,9 @@ class CTranslate2Engine:
                 device=device,
                 compute_type=compute_type,
                 intra_threads=options.threads or max(1, physical_cores() // max(1, options.concurrent_engines)),
-                inter_threads=1,
+                # Two workers where two pipeline threads may call it at once (the summary's sentences
+                # beside the rest of the translate-ahead work); they share the weights.
+                inter_threads=max(1, options.concurrent_engines),
             )
             tokenizer = RuntimeTokenizer(path / "tokenizer")
         except (RuntimeError, ValueError, OSError) as exc:
@@ -315,20 +317,25 @@ class CTranslate2Engine:
             return []
         tokens = self.tokenizer.encode(batch)
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
+        results = []
         try:
-            results = self.translator.translate_batch(
-                [tokens[i] for i in order],
-                beam_size=settings.num_beams,
-                max_decoding_length=settings.max_new_tokens,
-                min_decoding_length=settings.min_new_tokens,
-                no_repeat_ngram_size=settings.no_repeat_ngram_size,
-                length_penalty=settings.length_penalty,
-                repetition_penalty=settings.repetition_penalty,
-                max_input_length=settings.max_input_tokens,
-                **_batching(settings, tokens),
-                return_scores=False,
-                num_hypotheses=max(1, min(n, settings.num_beams)),
-            )
+            # vnsum makes the sub-batches itself (CTranslate2 would spread one call's sub-batches over
+            # its workers): one call keeps to one worker, and two calls, from the two pipeline
+            # threads, run side by side.
+            for chunk in sub_batches(settings, [len(tokens[i]) for i in order]):
+                results += self.translator.translate_batch(
+                    [tokens[order[k]] for k in chunk],
+                    beam_size=settings.num_beams,
+                    max_decoding_length=settings.max_new_tokens,
+                    min_decoding_length=settings.min_new_tokens,
+                    no_repeat_ngram_size=settings.no_repeat_ngram_size,
+                    length_penalty=settings.length_penalty,
+                    repetition_penalty=settings.repetition_penalty,
+                    max_input_length=settings.max_input_tokens,
+                    max_batch_size=0,
+                    return_scores=False,
+                    num_hypotheses=max(1, min(n, settings.num_beams)),
+                )
         except RuntimeError as exc:
             raise ModelFailed(f"model {self.model_id} failed in CTranslate2: {one_line(exc, 160)}") from None
         finally:
@@ -342,13 +349,21 @@ class CTranslate2Engine:
         return [self.tokenizer.decode(t) for t in self.generate_tokens(batch, settings)]
 
 
-def _batching(settings: GenerationSettings, tokens: list[list[str]]) -> dict[str, Any]:
-    """CTranslate2's sub-batches: by examples, or by input tokens when the recipe bounds them
-    (never below the longest input, which then goes alone)."""
-    if settings.max_batch_tokens > 0:
-        longest = max((len(t) for t in tokens), default=0)
-        return {"max_batch_size": max(settings.max_batch_tokens, longest), "batch_type": "tokens"}
-    return {"max_batch_size": settings.max_batch_size, "batch_type": "examples"}
+def sub_batches(settings: GenerationSettings, lengths: list[int]) -> list[range]:
+    """Consecutive runs of inputs (``lengths`` sorted, shortest first) that go to the model together:
+    at most ``max_batch_size`` of them, and, when the recipe bounds them, at most ``max_batch_tokens``
+    padded input tokens (rows times the longest; never fewer than one input)."""
+    runs: list[range] = []
+    start = 0
+    for end in range(1, len(lengths) + 1):
+        rows = end - start
+        over_tokens = settings.max_batch_tokens > 0 and rows > 1 and rows * lengths[end - 1] > settings.max_batch_tokens
+        if rows > settings.max_batch_size or over_tokens:
+            runs.append(range(start, end - 1))
+            start = end - 1
+    if start < len(lengths):
+        runs.append(range(start, len(lengths)))
+    return runs
 
 
 def give_back_freed_memory() -> None:
