@@ -38,6 +38,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from vnsum import jsonsafe
 from vnsum.batch.inputs import BadItem, Item
 from vnsum.batch.journal import Journal, error_record, ok_record
 from vnsum.batch.runner import BatchCounts, read_item
@@ -174,7 +175,7 @@ class BriefActor:
             from vnsum.reading.fetch import fetch_url
 
             return fetch_url(url, max_bytes=self.max_bytes)
-        return Source(**json.loads(article))
+        return Source(**jsonsafe.loads_object(article))
 
 
 # --------------------------------------------------------------------------- driver
@@ -200,10 +201,13 @@ def _quiet_ray_data(context: Any) -> None:
 def _record(row: dict[str, Any]) -> dict[str, Any]:
     """The journal record of one result row."""
     ident, source = str(row["id"]), str(row["source"])
-    if row.get("error"):
-        error = json.loads(row["error"])
-        return error_record(ident, source, error["code"], error["message"])
-    return ok_record(ident, source, json.loads(row["brief"]))
+    try:
+        if row.get("error"):
+            error = jsonsafe.loads_object(row["error"])
+            return error_record(ident, source, str(error.get("code", "internal")), str(error.get("message", "")))
+        return ok_record(ident, source, jsonsafe.loads_object(row["brief"]))
+    except jsonsafe.JSONError as exc:  # that item's error; the other rows go on
+        return error_record(ident, source, "internal", f"the worker's result could not be read back ({exc})")
 
 
 def run_ray(

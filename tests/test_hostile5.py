@@ -1,0 +1,157 @@
+"""Hostile world, round 3, continued: huge lines, the streaming output and digest under attack."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from vnsum import jsonsafe
+from vnsum.batch.inputs import BadItem, Item, collect
+from vnsum.batch.journal import Journal
+from vnsum.errors import UsageError
+from vnsum.stories.run import batch_output, from_inputs, is_batch_output
+
+
+class Watched(io.BytesIO):
+    """A file that remembers the most bytes any one read returned (what reading held at once)."""
+
+    most = 0
+
+    def readline(self, size: int | None = -1) -> bytes:
+        got = super().readline(size)
+        self.most = max(self.most, len(got))
+        return got
+
+    def read(self, size: int | None = -1) -> bytes:
+        got = super().read(size)
+        self.most = max(self.most, len(got))
+        return got
+
+    def __iter__(self):  # type: ignore[override]
+        raise AssertionError("iterating a file reads each line whole")
+
+
+def test_a_huge_line_is_read_past_in_bounded_chunks() -> None:
+    body = b'{"id": "a"}\n' + b'{"id": "b", "text": "' + b"x" * 5_000_000 + b'"}\n' + b"tail\n" + b"y" * 3_000_000
+    f = Watched(body)
+    got = list(jsonsafe.lines(f, 1000))
+    assert [(g.number, g.too_long) for g in got] == [(1, False), (2, True), (3, False), (4, True)]
+    assert got[0].data == b'{"id": "a"}\n' and got[2].data == b"tail\n"
+    assert sum(g.size for g in got) == len(body) and [g.offset for g in got] == [0, 12, 12 + got[1].size, len(body) - 3_000_000]
+    assert f.most <= 1 << 20  # never the whole 5 MB line at once
+
+
+@pytest.mark.parametrize("size", [999, 1000, 1001])
+def test_the_limit_is_the_line_without_its_newline(size: int) -> None:
+    (line,) = jsonsafe.lines(io.BytesIO(b"x" * size + b"\n"), 1000)
+    assert line.too_long == (size > 1000) and line.size == size + 1
+
+
+def test_jsonl_input_huge_line_is_that_lines_error_and_the_rest_goes_on(tmp_path: Path) -> None:
+    data = tmp_path / "in.jsonl"
+    huge = json.dumps({"id": "big", "text": "Bài " * 400_000})
+    data.write_text(
+        "\n".join([json.dumps({"id": "a", "text": "Bài một."}), huge, json.dumps({"id": "b", "text": "Bài hai."})]) + "\n"
+    )
+    items = collect([str(data)], max_bytes=100_000)
+    assert [type(i).__name__ for i in items] == ["Item", "BadItem", "Item"]
+    bad = items[1]
+    assert isinstance(bad, BadItem) and bad.source == f"{data}:2" and "larger than the 100 kB limit" in bad.message
+    good = items[2]
+    assert isinstance(good, Item) and good.load_text() == "Bài hai."
+    # the same line under the default limit (5 MB) is an article
+    assert [i.id for i in collect([str(data)]) if isinstance(i, Item)] == ["a", "big", "b"]
+
+
+def test_jsonl_line_grown_since_listing_is_the_changed_file_error(tmp_path: Path) -> None:
+    data = tmp_path / "in.jsonl"
+    data.write_text(json.dumps({"id": "a", "text": "Bài một."}) + "\n")
+    (item,) = collect([str(data)])
+    assert isinstance(item, Item)
+    data.write_text(json.dumps({"id": "a", "text": "Bài một." * 100_000}) + "\n")
+    with pytest.raises(Exception, match="changed since the batch started"):
+        item.load_text()
+
+
+def test_batch_output_with_a_huge_line_for_digest(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    ok = json.dumps({"id": "a", "source": "a", "error": {"code": "bad_input", "message": "x"}})
+    out.write_text(
+        ok + "\n" + '{"id": "b", "brief": {"headline": "' + "h" * 2_000_000 + '"}}\n' + ok.replace('"a"', '"c"') + "\n"
+    )
+    assert is_batch_output(out, 1000)
+    got = list(batch_output(out, 1000))
+    assert [g.id for g in got] == ["a", f"{out}:2", "c"] and "larger than the 1 kB limit" in got[1].message  # type: ignore[union-attr]
+    huge_first = tmp_path / "first.jsonl"
+    huge_first.write_text('{"id": "b", "brief": {"headline": "' + "h" * 2_000_000 + '"}}\n')
+    assert not is_batch_output(huge_first, 1000)  # then read as JSONL input: that line's error
+    reports, failures = from_inputs([str(huge_first)], None, max_bytes=1000)
+    assert not reports and len(failures) == 1 and "larger than" in failures[0].message
+
+
+def test_journal_with_a_huge_foreign_line_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vnsum.batch import journal
+
+    monkeypatch.setattr(journal, "MAX_RECORD_BYTES", 1000)
+    out = tmp_path / "out.jsonl"
+    ok = json.dumps({"id": "a", "source": "a", "error": {"code": "bad_input", "message": "x"}})
+    for body in (f"{ok}\n{'x' * 5000}\n{ok}\n", f"{ok}\n{'x' * 5000}"):
+        out.write_text(body)
+        with pytest.raises(UsageError, match=r"out\.jsonl:2: not a vnsum batch record"):
+            Journal(out).open()
+        assert out.read_text() == body
+
+
+# --------------------------------------------------------------------------- model files: the safe loader too
+
+HOSTILE_HEADERS = [
+    b"[1, 2]",
+    b"[" * 100_000,
+    b'{"w": {"data_offsets": [0, NaN]}}',
+    b'{"w": {"data_offsets": 5}}',
+    b'{"w": 3}',
+    b"{}x",
+]
+
+
+@pytest.mark.parametrize("header", HOSTILE_HEADERS)
+def test_hostile_safetensors_header_is_a_damaged_header(tmp_path: Path, header: bytes) -> None:
+    import struct
+
+    from vnsum.hub import weights_problem
+
+    (tmp_path / "config.json").write_text("{}")
+    (tmp_path / "model.safetensors").write_bytes(struct.pack("<Q", len(header)) + header)
+    assert weights_problem(tmp_path) == "model.safetensors has a damaged header"
+
+
+def test_safetensors_header_length_past_the_file_is_damaged_not_read(tmp_path: Path) -> None:
+    import struct
+
+    from vnsum.hub import weights_problem
+
+    (tmp_path / "model.safetensors").write_bytes(struct.pack("<Q", 1 << 62) + b"{}")
+    assert weights_problem(tmp_path) == "model.safetensors has a damaged header"
+
+
+@pytest.mark.parametrize("body", ["[" * 100_000, "[1]", '{"model_type": NaN}', "\ufeff{", '"t5"'])
+def test_hostile_model_json_files_read_as_unreadable(tmp_path: Path, body: str) -> None:
+    from vnsum.engines.ct2 import MARKER, is_converted, model_type_of
+
+    (tmp_path / "config.json").write_text(body)
+    assert model_type_of(tmp_path) is None
+    (tmp_path / MARKER).write_text(body)
+    (tmp_path / "model.bin").write_bytes(b"")
+    assert is_converted(tmp_path) is False
+
+
+def test_ray_rows_are_read_with_the_safe_loader() -> None:
+    from vnsum.batch.ray_runner import _record
+
+    deep = "[" * 100_000
+    for row in ({"id": "a", "source": "s", "error": deep}, {"id": "a", "source": "s", "brief": deep, "error": ""}):
+        rec = _record(row)
+        assert rec["id"] == "a" and rec["error"]["code"] == "internal" and "could not be read back" in rec["error"]["message"]
