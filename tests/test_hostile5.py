@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import select
+import socket
+import threading
 from pathlib import Path
 
 import pytest
@@ -155,3 +158,114 @@ def test_ray_rows_are_read_with_the_safe_loader() -> None:
     for row in ({"id": "a", "source": "s", "error": deep}, {"id": "a", "source": "s", "brief": deep, "error": ""}):
         rec = _record(row)
         assert rec["id"] == "a" and rec["error"]["code"] == "internal" and "could not be read back" in rec["error"]["message"]
+
+
+# --------------------------------------------------------------------------- --ray-address: a port that is not Ray
+
+
+class Listener:
+    """A local TCP server that accepts and then behaves as ``mode`` says: ``silent`` (reads,
+    never answers), ``http`` (an HTTP/1.1 error), ``close`` (hangs up), ``grpc`` (a server's
+    HTTP/2 SETTINGS frame, as Ray's GCS sends first). Scripted peers for the probe's plumbing."""
+
+    def __init__(self, mode: str, host: str = "127.0.0.1") -> None:
+        self.mode, self.accepted, self.held = mode, threading.Event(), threading.Event()
+        self.sock = socket.socket()
+        self.sock.bind((host, 0))
+        self.sock.listen(8)
+        self.port = int(self.sock.getsockname()[1])
+        self.conns: list = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.conns.append(conn)
+            self.accepted.set()
+            if self.mode == "silent":
+                threading.Thread(target=self._hold, args=(conn,), daemon=True).start()
+            if self.mode == "http":
+                conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+            elif self.mode == "close":
+                conn.close()
+            elif self.mode == "grpc":
+                conn.sendall(b"\x00\x00\x06\x04\x00\x00\x00\x00\x00\x00\x03\x00\x00\x00\x64")
+
+    def _hold(self, conn) -> None:  # type: ignore[no-untyped-def]
+        """``held`` once a client has kept a connection open 2 s (a probe that closes at once does not)."""
+        readable, _, _ = select.select([conn], [], [], 2.0)
+        try:
+            if not readable or conn.recv(1 << 16):
+                self.held.set()
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        self.sock.close()
+        for c in self.conns:
+            c.close()
+
+
+@pytest.mark.parametrize(("mode", "why"), [("silent", "says nothing"), ("http", "does not speak gRPC"), ("close", "")])
+def test_a_port_that_is_not_ray_is_one_line_within_the_limit(mode: str, why: str) -> None:
+    from vnsum.batch.ray_runner import probe
+
+    peer = Listener(mode)
+    try:
+        for address in (f"127.0.0.1:{peer.port}", f"ray://127.0.0.1:{peer.port}"):
+            with pytest.raises(UsageError, match="something listens there but it is not Ray") as got:
+                probe(address, timeout=1.0)
+            assert why in str(got.value) and "\n" not in str(got.value)
+    finally:
+        peer.close()
+
+
+def test_a_grpc_peer_passes_the_probe() -> None:
+    from vnsum.batch.ray_runner import probe
+
+    peer = Listener("grpc")
+    try:
+        probe(f"127.0.0.1:{peer.port}", timeout=5.0)
+    finally:
+        peer.close()
+
+
+def test_ctrl_c_on_a_port_that_accepts_but_is_not_ray(tmp_path: Path) -> None:
+    """SIGINT while vnsum waits on a silent peer: exit 130 ("interrupted") and nothing else said,
+    not the probe's own timeout (exit 2) nor Ray's half-minute wait with its retry warnings. The
+    signal is sent once a connection has been held open 2 s: by vnsum's probe, or (before the
+    probe waited for an answer) by ``ray.init`` itself, where Ctrl-C took 35 s."""
+    import signal
+    import subprocess
+    import sys
+
+    pytest.importorskip("ray")
+    from vnsum.batch.ray_runner import RAY_CONNECT_TIMEOUT_S
+
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "a.txt").write_text("Bài báo.")
+    peer = Listener("silent", "0.0.0.0")  # all interfaces: Ray connects to 127.0.0.1 by the node's own address
+    cmd = [
+        sys.executable,
+        "-m",
+        "vnsum",
+        "batch",
+        str(d),
+        "-o",
+        str(tmp_path / "o.jsonl"),
+        "--ray-address",
+        f"127.0.0.1:{peer.port}",
+    ]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    try:
+        assert peer.held.wait(timeout=120), "vnsum never held a connection"
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=10 * RAY_CONNECT_TIMEOUT_S)
+    finally:
+        proc.kill()
+        peer.close()
+    assert proc.returncode == 130 and err.strip().splitlines() == ["vnsum: error: interrupted"], err

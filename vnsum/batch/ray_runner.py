@@ -35,6 +35,7 @@ import dataclasses
 import json
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -87,15 +88,54 @@ def probe(address: str, timeout: float = RAY_CONNECT_TIMEOUT_S) -> None:
     host = host.strip("[]")
     if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
         raise UsageError(f"--ray-address {address!r}: expected ray://HOST:PORT, HOST:PORT or auto")
+    deadline = time.monotonic() + timeout
     try:
-        with socket.create_connection((host, int(port_text)), timeout=timeout):
-            pass
+        conn = socket.create_connection((host, int(port_text)), timeout=timeout)
     except OSError as exc:
         why = "timed out" if isinstance(exc, TimeoutError) else (exc.strerror or exc.__class__.__name__)
         raise UsageError(
             f"--ray-address {address}: nothing answers there ({why}, {timeout:.0f} s limit); "
             "start Ray there ('ray start --head') or check the address"
         ) from None
+    with conn:
+        problem = _grpc_problem(conn, deadline)
+    if problem:
+        raise UsageError(
+            f"--ray-address {address}: something listens there but it is not Ray ({problem}, {timeout:.0f} s limit); "
+            "check the address and port ('ray status' on the cluster shows them)"
+        )
+
+
+#: An HTTP/2 client's connection preface and an empty SETTINGS frame (RFC 9113, 3.4 and 6.5).
+_H2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + b"\x00\x00\x00\x04\x00\x00\x00\x00\x00"
+
+
+def _grpc_problem(conn: Any, deadline: float) -> str | None:
+    """Why the peer is not a gRPC server (Ray's GCS and Ray Client both are), or None.
+
+    A gRPC server answers the HTTP/2 preface with its own SETTINGS frame at once; a server of
+    anything else answers otherwise, closes, or says nothing. Without this, ``ray.init`` waits on
+    such a peer for minutes and only notices Ctrl-C after half a minute; here every wait is a
+    socket wait with a deadline, which Ctrl-C interrupts at once."""
+    head = b""
+    try:
+        conn.sendall(_H2_PREFACE)
+        while len(head) < 9:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return "it says nothing"
+            conn.settimeout(left)
+            chunk = conn.recv(9 - len(head))
+            if not chunk:
+                return "it closed the connection"
+            head += chunk
+    except TimeoutError:
+        return "it says nothing"
+    except OSError as exc:
+        return exc.strerror or exc.__class__.__name__
+    if head[3] != 0x04 or head[4] & 0x01:  # the first frame of a server is SETTINGS, not an ACK
+        return "it does not speak gRPC"
+    return None
 
 
 @contextlib.contextmanager
