@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
 import select
 import socket
 import threading
@@ -269,3 +271,93 @@ def test_ctrl_c_on_a_port_that_accepts_but_is_not_ray(tmp_path: Path) -> None:
         proc.kill()
         peer.close()
     assert proc.returncode == 130 and err.strip().splitlines() == ["vnsum: error: interrupted"], err
+
+
+# --------------------------------------------------------------------------- streaming output and digest under attack
+
+#: Escapes, markup, a bidi override and control characters, as a file name, a model or a batch output may carry.
+NASTY = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202e[blink red]x[/]\x1bP1$r\x1b\\\r\x08"
+#: vnsum's own terminal sequences (a spinner, the live view redrawn in place): not the attack's.
+OWN = re.compile(r"\x1b\[\?25[lh]|\x1b\[[0-9]*[ABCDGK]|\r")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "plain", "rich", "json", "markdown"])
+@pytest.mark.parametrize("tty", [False, True])
+def test_streamed_briefs_of_several_files_carry_no_live_sequence(run_cli, tiny, tmp_path: Path, fmt: str, tty: bool) -> None:
+    """Hostile file names and model outputs through every format, the live view on a terminal
+    included, with a missing file among them: nothing acts on the terminal, no traceback."""
+    from conftest import SEED
+    from test_brief_checks import ARTICLE, ScriptedEngine
+    from test_sanitize_property import LIVE
+
+    class Hostile(ScriptedEngine):
+        """Scripted: every translation carries the hostile text."""
+
+        def _hyps(self, text: str) -> list[str]:
+            return ["Revenue " + NASTY + " rose."]
+
+    a = tmp_path / ("a" + NASTY.replace("/", "_") + ".txt")
+    a.write_text(ARTICLE, encoding="utf-8")
+    engines = {
+        str(tiny.summarizer): ScriptedEngine(str(tiny.summarizer) + "/summarizer", summary="Doanh thu " + NASTY + " tăng 5%."),
+        str(tiny.translator): Hostile(str(tiny.translator)),
+    }
+    r = run_cli(
+        a, SEED, tmp_path / ("missing" + NASTY.replace("/", "_") + ".txt"), "--recipe", tiny.recipe, "--no-cache", "-f", fmt,
+        engine_factory=lambda path, ref, options, notify=None: engines[ref], resolver=lambda ref, **kw: Path(ref),
+        stdout_isatty=tty, stderr_isatty=tty, width=100,
+    )  # fmt: skip
+    assert r.code == 1 and "Traceback" not in r.err, r.err
+    assert "missing" in r.err and ("Revenue" in r.out)
+    for text in (r.out, r.err):
+        text = OWN.sub("", text) if tty else text
+        hit = LIVE.search(text)
+        assert hit is None, repr(text[max(0, hit.start() - 40) : hit.end() + 20])
+
+
+def test_jsonl_stream_ended_by_a_signal_is_whole_lines(tiny, tmp_path: Path) -> None:
+    """SIGTERM once the first event is out: exit 143, one line on stderr, every line written whole JSON."""
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import SEED
+
+    cmd = [sys.executable, "-m", "vnsum", *[str(SEED)] * 30, "--recipe", str(tiny.recipe), "--no-cache", "-f", "jsonl"]
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "VNSUM_CACHE_DIR": str(tmp_path)}
+    )
+    first = proc.stdout.readline()  # type: ignore[union-attr]
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143 and err.decode().strip().splitlines()[-1] == "vnsum: error: terminated"
+    events = [json.loads(line) for line in (first + out).decode().splitlines()]
+    assert events and events[0]["event"] == "started"
+
+
+def test_digest_of_hostile_batch_outputs(run_cli, tmp_path: Path) -> None:
+    """Wrong shapes, escapes, non-UTF-8 bytes and a huge line in batch outputs: each is that line's
+    failure, listed without a live sequence; nothing digested is exit 1, some digested is exit 0."""
+    from test_sanitize_property import LIVE, _brief
+
+    lines = [
+        {"id": "a", "brief": {"key_points": 5}},
+        {"id": "b", "brief": {"headline_en": ["x"], "summary_en": 3}},
+        {"id": NASTY, "source": NASTY, "brief": {"headline_en": NASTY, "key_points": [{"en": 1}]}},
+        {"id": "d", "error": "a string"},
+        {"id": "e", "error": {"code": NASTY, "message": {"x": 1}}},
+    ]
+    out = tmp_path / "out.jsonl"
+    body = "".join(json.dumps({"id": "z", "error": {"code": "bad_input", "message": NASTY}}) + "\n" for _ in range(1))
+    body += "".join(json.dumps(rec) + "\n" for rec in lines)
+    out.write_bytes(body.encode() + b"\xff\xfe\x00\n" + b'{"id": "h", "brief": {"headline_en": "' + b"h" * 3000 + b'"}}\n')
+    for fmt in ("plain", "json", "markdown", "rich", "jsonl"):
+        r = run_cli("digest", out, "-f", fmt, "--max-bytes", "2000", "-q")
+        assert r.code == 1 and "Traceback" not in r.err, (fmt, r.err)
+        assert LIVE.search(r.out) is None and LIVE.search(r.err) is None, fmt
+        if fmt == "plain":
+            assert "larger than the 2 kB limit" in r.out and "not valid JSON" in r.out
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"id": "g", "source": "g.txt", "brief": _brief("Doanh thu").to_dict()}) + "\n" + body)
+    r = run_cli("digest", good, "-f", "plain", "-q")
+    assert r.code == 0 and LIVE.search(r.out) is None, r.err
