@@ -19,6 +19,8 @@ from vnsum.batch.journal import Journal
 from vnsum.errors import UsageError
 from vnsum.stories.run import batch_output, from_inputs, is_batch_output
 
+ROOT_DATA = Path(__file__).resolve().parent / "data"
+
 
 class Watched(io.BytesIO):
     """A file that remembers the most bytes any one read returned (what reading held at once)."""
@@ -361,3 +363,20 @@ def test_digest_of_hostile_batch_outputs(run_cli, tmp_path: Path) -> None:
     good.write_text(json.dumps({"id": "g", "source": "g.txt", "brief": _brief("Doanh thu").to_dict()}) + "\n" + body)
     r = run_cli("digest", good, "-f", "plain", "-q")
     assert r.code == 0 and LIVE.search(r.out) is None, r.err
+
+
+def test_digest_never_reads_its_own_output_in_an_input_folder(run_cli, tmp_path: Path) -> None:
+    """``digest DIR -o DIR/digest.txt`` run twice: the second digest is the first, not a story of it."""
+    from conftest import SEED
+
+    for name, fmt in (("digest.txt", "plain"), ("digest.html", "markdown"), ("digest.htm", "plain")):
+        d = tmp_path / name.replace(".", "_")
+        d.mkdir()
+        (d / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+        (d / "b.txt").write_text((ROOT_DATA / "extra_vi.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        first = run_cli("digest", d, "--no-models", "-o", d / name, "-f", fmt)
+        written = (d / name).read_text(encoding="utf-8")
+        again = run_cli("digest", d, "--no-models", "-o", d / name, "-f", fmt)
+        assert first.code == again.code == 0, again.err
+        assert (d / name).read_text(encoding="utf-8") == written, fmt
+        assert again.err.strip().splitlines()[-1] == "vnsum: 2 articles, 0 failed", again.err

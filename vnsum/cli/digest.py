@@ -96,9 +96,13 @@ def digest_command(
 
             cache = None if no_cache else open_cache(env)
             with Pipeline(options, cache=cache, **services(env)) as pipeline:
-                reports, failures = from_inputs(args, pipeline, fetch_feed=_fetch_feed(limit), max_bytes=limit, on_event=on_event)
+                reports, failures = from_inputs(
+                    args, pipeline, fetch_feed=_fetch_feed(limit), max_bytes=limit, on_event=on_event, output=output
+                )
         else:
-            reports, failures = from_inputs(args, None, fetch_feed=_fetch_feed(limit), max_bytes=limit, on_event=on_event)
+            reports, failures = from_inputs(
+                args, None, fetch_feed=_fetch_feed(limit), max_bytes=limit, on_event=on_event, output=output
+            )
     finally:
         progress.clear()
         if cache is not None:

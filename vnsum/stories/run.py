@@ -112,10 +112,12 @@ def from_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     group: int = GROUP,
     on_event: Callable[[Event], None] | None = None,
+    output: str | None = None,
 ) -> tuple[list[Report], list[Failure]]:
     """Reports of every article the INPUT arguments name. Batch outputs are read as they are;
     the other inputs are expanded as ``vnsum batch`` does and briefed by ``pipeline`` in groups
-    (``pipeline=None``: no model, key points from the extractive selector)."""
+    (``pipeline=None``: no model, key points from the extractive selector). ``output``: the
+    digest's own file, never read as an article when a folder holds it (nor its temporary files)."""
     from vnsum.batch.inputs import BadItem, collect
     from vnsum.batch.runner import read_item, summarise_group
 
@@ -123,7 +125,7 @@ def from_inputs(
     failures: list[Failure] = []
     done_outputs = [a for a in inputs if is_batch_output(a, max_bytes)]
     rest = [a for a in inputs if a not in done_outputs]
-    items: list[Item | BadItem] = collect(rest, fetch_feed=fetch_feed, max_bytes=max_bytes) if rest else []
+    items: list[Item | BadItem] = collect(rest, fetch_feed=fetch_feed, max_bytes=max_bytes, output=output) if rest else []
     known: list[Report | Failure] = [r for path in done_outputs for r in batch_output(path, max_bytes)]
     total = len(known) + len(items)
     done = 0
