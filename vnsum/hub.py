@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Union
 
+from vnsum import jsonsafe
 from vnsum.errors import ModelUnavailable, UsageError, one_line
 
 CONFIG_FILES = ["config.json", "generation_config.json"]
@@ -372,7 +373,6 @@ def weights_problem(path: Path) -> str | None:
     Reads only the safetensors header or the zip directory of a PyTorch file, so it
     costs nothing next to loading the model and catches an interrupted copy.
     """
-    import json
     import struct
     import zipfile
 
@@ -382,10 +382,12 @@ def weights_problem(path: Path) -> str | None:
         try:
             with f.open("rb") as fh:
                 (n,) = struct.unpack("<Q", fh.read(8))
-                header = json.loads(fh.read(n))
-        except (OSError, ValueError, struct.error):
+                if n > f.stat().st_size - 8:  # a damaged length would read (allocate) that much
+                    return "model.safetensors has a damaged header"
+                header = jsonsafe.loads_object(fh.read(n))
+            end = max((int(v["data_offsets"][1]) for k, v in header.items() if k != "__metadata__"), default=0)
+        except (OSError, ValueError, struct.error, LookupError, TypeError):
             return "model.safetensors has a damaged header"
-        end = max((v["data_offsets"][1] for k, v in header.items() if k != "__metadata__"), default=0)
         if f.stat().st_size != 8 + n + end:
             return f"model.safetensors is {f.stat().st_size} bytes, its header says {8 + n + end} (truncated?)"
     elif files.weights == "pytorch_model.bin":

@@ -7,15 +7,20 @@ or journal line, a ``check``/``eval`` record, a cache or history row) is read wi
 900 levels deep loads but breaks whatever walks it later. :func:`loads` turns each of these into
 :class:`JSONError` (a ``ValueError`` with a one-line reason), so a caller makes that one line an
 error record and goes on.
+
+A JSONL file is read with :func:`lines`: a line longer than the caller's limit is skipped in
+chunks (never held whole) and comes back as a :class:`Line` without data, that line's error.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
 
-__all__ = ["MAX_DEPTH", "MAX_DIGITS", "JSONError", "loads", "loads_object"]
+__all__ = ["MAX_DEPTH", "MAX_DIGITS", "JSONError", "Line", "lines", "loads", "loads_object", "read_line"]
 
 #: Deeper than this is refused (a brief is 4 levels deep; a record of anything vnsum reads, < 10).
 MAX_DEPTH = 64
@@ -106,3 +111,49 @@ def _kind(value: Any) -> str:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return (text[0] if text else exc.__class__.__name__)[:160]
+
+
+#: Bytes read at a time while skipping past a line that is too long.
+_SKIP_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a file: its number (from 1), byte offset, size, and its bytes (newline kept),
+    or ``data=None`` when it is longer than the limit it was read with."""
+
+    number: int
+    offset: int
+    size: int
+    data: bytes | None
+
+    @property
+    def too_long(self) -> bool:
+        return self.data is None
+
+
+def read_line(f: IO[bytes], max_bytes: int) -> tuple[bytes | None, int]:
+    """The next line of ``f`` and its size; ``None`` for the data of a line longer than
+    ``max_bytes`` (its newline aside), which is read past in chunks, never held whole."""
+    raw = f.readline(max_bytes + 1)
+    if len(raw) <= max_bytes or raw.endswith(b"\n"):
+        return raw, len(raw)
+    size = len(raw)
+    del raw
+    while True:
+        chunk = f.readline(_SKIP_CHUNK)
+        size += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return None, size
+
+
+def lines(f: IO[bytes], max_bytes: int) -> Iterator[Line]:
+    """The lines of a binary file, each at most ``max_bytes`` long or marked too long."""
+    offset, number = 0, 0
+    while True:
+        data, size = read_line(f, max_bytes)
+        if size == 0:
+            return
+        number += 1
+        yield Line(number, offset, size, data)
+        offset += size

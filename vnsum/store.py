@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from vnsum import jsonsafe
 from vnsum.hub import cached_snapshot, hub_cache, inspect_dir, loaded_revision, weights_problem
 
 
@@ -66,8 +67,6 @@ def describe(refs: dict[str, list[str]], pins: dict[str, str] | None = None) -> 
 
 def _own_copies(ref: str) -> list[Path]:
     """The converted copies of exactly ``ref``: same slug (not a prefix) and, where recorded, the same model id."""
-    import json
-
     from vnsum.engines.ct2 import MARKER, _slug, converted_copies
 
     slug = _slug(ref)
@@ -76,7 +75,7 @@ def _own_copies(ref: str) -> list[Path]:
         if path.name.rsplit("--", 2)[0] != slug:
             continue
         try:
-            recorded = json.loads((path / MARKER).read_text(encoding="utf-8")).get("model")
+            recorded = jsonsafe.loads_object((path / MARKER).read_bytes()).get("model")
         except (OSError, ValueError, AttributeError):
             recorded = None
         if recorded is None or recorded == ref:

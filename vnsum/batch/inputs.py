@@ -59,7 +59,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from vnsum import jsonsafe
-from vnsum.errors import InputError, UsageError, VnsumError, one_line
+from vnsum.errors import InputError, UsageError, VnsumError, human_bytes, one_line
+from vnsum.reading.source import DEFAULT_MAX_BYTES
 from vnsum.reading.urls import parse as parse_url
 from vnsum.reading.urls import redact
 
@@ -97,8 +98,9 @@ class Item:
     url: str | None = None
     text: str | None = None
     title: str | None = None
-    #: For a JSONL text record: byte offset of its line in :attr:`path`.
+    #: For a JSONL text record: byte offset of its line in :attr:`path`, and the line's size.
     line_offset: int | None = None
+    line_size: int = 0
 
     @property
     def kind(self) -> str:
@@ -120,13 +122,13 @@ class Item:
         try:
             with open(self.path, "rb") as f:
                 f.seek(self.line_offset)
-                raw = f.readline()
+                raw, _ = jsonsafe.read_line(f, self.line_size)  # the size it had when listed, no more
         except OSError as exc:
             raise InputError(f"{self.source}: cannot read: {exc.strerror or exc}") from None
-        if self.line_offset == 0:
+        if raw is not None and self.line_offset == 0:
             raw = raw.removeprefix(_BOM)
         try:
-            rec = jsonsafe.loads(raw)
+            rec = jsonsafe.loads(raw) if raw is not None else None
         except ValueError:
             rec = None
         if not isinstance(rec, dict) or _record_id(rec.get("id")) != self.id or not isinstance(rec.get("text"), str):
@@ -333,6 +335,7 @@ def expand(
     *,
     fetch_feed: Callable[[str], bytes] | None = None,
     output: str | os.PathLike[str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Item | BadItem]:
     """Yield the work items of every INPUT, in argument order, each id once.
 
@@ -340,7 +343,8 @@ def expand(
     ``fetch_feed(url) -> bytes`` fetches a feed URL (with the ``--url`` limits); it may
     raise VnsumError or OSError, which turns that feed into a BadItem. It is required
     when an argument is a URL. ``output``: the batch's OUT; it, its lock and its temporary
-    files are skipped when a directory holds them (:class:`OwnFiles`).
+    files are skipped when a directory holds them (:class:`OwnFiles`). ``max_bytes``: a JSONL
+    line longer than this is that line's BadItem (it is read past, never held whole).
     """
     own = OwnFiles(output)
     inputs = list(inputs)
@@ -354,7 +358,7 @@ def expand(
         elif kind == "directory":
             gen = _from_directory(arg, ids, own)
         elif kind == "jsonl":
-            gen = _from_jsonl(arg, ids)
+            gen = _from_jsonl(arg, ids, max_bytes)
         elif kind == "feed":
             gen = _from_feed_file(arg, ids)
         elif kind == "urls":
@@ -372,11 +376,12 @@ def collect(
     *,
     fetch_feed: Callable[[str], bytes] | None = None,
     output: str | os.PathLike[str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[Item | BadItem]:
     """:func:`expand` as a list (for a total in the progress bar): no article text is held,
     so even a multi-GB JSONL input costs only its ids and offsets. Feeds are fetched once,
     here."""
-    return list(expand(inputs, fetch_feed=fetch_feed, output=output))
+    return list(expand(inputs, fetch_feed=fetch_feed, output=output, max_bytes=max_bytes))
 
 
 def _claimed(ids: _Ids, items: Iterable[Item | BadItem]) -> Iterator[Item | BadItem]:
@@ -438,16 +443,18 @@ def _record_id(value: object) -> str | None:
     return None
 
 
-def _from_jsonl(arg: str, ids: _Ids) -> Iterator[Item | BadItem]:
+def _from_jsonl(arg: str, ids: _Ids, max_bytes: int) -> Iterator[Item | BadItem]:
     path = Path(arg)
-    offset = 0
     with open(path, "rb") as f:
-        for lineno, raw in enumerate(f, start=1):
-            start, offset = offset, offset + len(raw)
-            line = raw.removeprefix(_BOM) if start == 0 else raw
+        for got_line in jsonsafe.lines(f, max_bytes):
+            start, lineno = got_line.offset, got_line.number
+            where = f"{arg}:{lineno}"
+            if got_line.data is None:
+                yield ids.bad(None, where, f"the line is larger than the {human_bytes(max_bytes)} limit (--max-bytes)")
+                continue
+            line = got_line.data.removeprefix(_BOM) if start == 0 else got_line.data
             if not line.strip():
                 continue
-            where = f"{arg}:{lineno}"
             try:
                 rec = jsonsafe.loads(line)
             except ValueError as exc:
@@ -469,7 +476,7 @@ def _from_jsonl(arg: str, ids: _Ids) -> Iterator[Item | BadItem]:
                 elif not text.strip():
                     item = ids.bad(ident, where, '"text" is empty')
                 else:
-                    item = Item(id=ident, source=where, path=path, title=title, line_offset=start)
+                    item = Item(id=ident, source=where, path=path, title=title, line_offset=start, line_size=got_line.size)
             elif url is not None:
                 problem = _url_problem(url.strip()) if isinstance(url, str) else "not a string"
                 if problem:

@@ -44,6 +44,9 @@ from vnsum import jsonsafe
 from vnsum.errors import UsageError
 
 _OUR_PREFIX = b'{"id"'
+#: A line of a batch output longer than this is not one of ours (a brief is a few kB): it is
+#: read past in chunks, never held whole.
+MAX_RECORD_BYTES = 64_000_000
 
 
 def ok_record(id: str, source: str, brief: dict[str, Any]) -> dict[str, Any]:
@@ -250,13 +253,14 @@ class Journal:
         tail_keep = False
         offset = 0
         with open(self._real, "rb") as f:
-            for lineno, raw in enumerate(f, start=1):
-                start, offset = offset, offset + len(raw)
-                if bad is not None:  # an invalid line with more after it: not ours to repair
+            for line in jsonsafe.lines(f, MAX_RECORD_BYTES):
+                lineno, start, offset = line.number, line.offset, line.offset + line.size
+                if bad is not None or line.data is None:  # not ours to repair: more after it, or huge
                     raise UsageError(
-                        f"{name}:{bad[0]}: not a vnsum batch record; this file is not a batch output "
-                        "(or was edited): fix that line or choose another output file"
+                        f"{name}:{bad[0] if bad is not None else lineno}: not a vnsum batch record; this file is "
+                        "not a batch output (or was edited): fix that line or choose another output file"
                     )
+                raw = line.data
                 complete = raw.endswith(b"\n")
                 if not raw.strip(b" \t\r\n"):
                     if complete:

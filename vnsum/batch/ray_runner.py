@@ -35,9 +35,11 @@ import dataclasses
 import json
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from vnsum import jsonsafe
 from vnsum.batch.inputs import BadItem, Item
 from vnsum.batch.journal import Journal, error_record, ok_record
 from vnsum.batch.runner import BatchCounts, read_item
@@ -86,15 +88,54 @@ def probe(address: str, timeout: float = RAY_CONNECT_TIMEOUT_S) -> None:
     host = host.strip("[]")
     if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
         raise UsageError(f"--ray-address {address!r}: expected ray://HOST:PORT, HOST:PORT or auto")
+    deadline = time.monotonic() + timeout
     try:
-        with socket.create_connection((host, int(port_text)), timeout=timeout):
-            pass
+        conn = socket.create_connection((host, int(port_text)), timeout=timeout)
     except OSError as exc:
         why = "timed out" if isinstance(exc, TimeoutError) else (exc.strerror or exc.__class__.__name__)
         raise UsageError(
             f"--ray-address {address}: nothing answers there ({why}, {timeout:.0f} s limit); "
             "start Ray there ('ray start --head') or check the address"
         ) from None
+    with conn:
+        problem = _grpc_problem(conn, deadline)
+    if problem:
+        raise UsageError(
+            f"--ray-address {address}: something listens there but it is not Ray ({problem}, {timeout:.0f} s limit); "
+            "check the address and port ('ray status' on the cluster shows them)"
+        )
+
+
+#: An HTTP/2 client's connection preface and an empty SETTINGS frame (RFC 9113, 3.4 and 6.5).
+_H2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + b"\x00\x00\x00\x04\x00\x00\x00\x00\x00"
+
+
+def _grpc_problem(conn: Any, deadline: float) -> str | None:
+    """Why the peer is not a gRPC server (Ray's GCS and Ray Client both are), or None.
+
+    A gRPC server answers the HTTP/2 preface with its own SETTINGS frame at once; a server of
+    anything else answers otherwise, closes, or says nothing. Without this, ``ray.init`` waits on
+    such a peer for minutes and only notices Ctrl-C after half a minute; here every wait is a
+    socket wait with a deadline, which Ctrl-C interrupts at once."""
+    head = b""
+    try:
+        conn.sendall(_H2_PREFACE)
+        while len(head) < 9:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return "it says nothing"
+            conn.settimeout(left)
+            chunk = conn.recv(9 - len(head))
+            if not chunk:
+                return "it closed the connection"
+            head += chunk
+    except TimeoutError:
+        return "it says nothing"
+    except OSError as exc:
+        return exc.strerror or exc.__class__.__name__
+    if head[3] != 0x04 or head[4] & 0x01:  # the first frame of a server is SETTINGS, not an ACK
+        return "it does not speak gRPC"
+    return None
 
 
 @contextlib.contextmanager
@@ -174,7 +215,7 @@ class BriefActor:
             from vnsum.reading.fetch import fetch_url
 
             return fetch_url(url, max_bytes=self.max_bytes)
-        return Source(**json.loads(article))
+        return Source(**jsonsafe.loads_object(article))
 
 
 # --------------------------------------------------------------------------- driver
@@ -200,10 +241,13 @@ def _quiet_ray_data(context: Any) -> None:
 def _record(row: dict[str, Any]) -> dict[str, Any]:
     """The journal record of one result row."""
     ident, source = str(row["id"]), str(row["source"])
-    if row.get("error"):
-        error = json.loads(row["error"])
-        return error_record(ident, source, error["code"], error["message"])
-    return ok_record(ident, source, json.loads(row["brief"]))
+    try:
+        if row.get("error"):
+            error = jsonsafe.loads_object(row["error"])
+            return error_record(ident, source, str(error.get("code", "internal")), str(error.get("message", "")))
+        return ok_record(ident, source, jsonsafe.loads_object(row["brief"]))
+    except jsonsafe.JSONError as exc:  # that item's error; the other rows go on
+        return error_record(ident, source, "internal", f"the worker's result could not be read back ({exc})")
 
 
 def run_ray(

@@ -82,6 +82,11 @@ class Lexicon:
     en_titles: frozenset[str]
     common_words: frozenset[str]  # lowercased
     glossary: Glossary | None = None
+    #: ``vi_places`` by the lowercased words of each form, for matching in any case: one lookup
+    #: per word and length instead of a walk over every form sharing the first word (a 20,000-term
+    #: glossary of names puts hundreds of forms behind one syllable).
+    vi_loose: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, repr=False)
+    vi_loose_lengths: tuple[int, ...] = ()
     memo: Memo = field(default_factory=Memo, repr=False)
 
     @property
@@ -108,6 +113,7 @@ def build_lexicon(glossary: Glossary | None = None) -> Lexicon:
     if glossary is not None:
         rows += glossary.table_rows()
     vi_places, en_places = _build_places(rows)
+    loose = _loose_index(vi_places)
     institution = frozenset(vnorm(w) for w in _words(tables.VI_INSTITUTION))
     lead = frozenset(vnorm(w) for w in _words(tables.VI_LEAD_TITLES))
     function = frozenset(vnorm(w).lower() for w in _words(tables.VI_FUNCTION))
@@ -130,7 +136,22 @@ def build_lexicon(glossary: Glossary | None = None) -> Lexicon:
         en_titles=frozenset(w.lower() for w in _words(tables.EN_TITLES)),
         common_words=frozenset(w.lower() for w in _words(tables.COMMON_WORDS)),
         glossary=glossary,
+        vi_loose=loose,
+        vi_loose_lengths=tuple(sorted({len(k) for k in loose})),
     )
+
+
+def _loose_index(vi_places: dict[str, list[Form]]) -> dict[tuple[str, ...], frozenset[int]]:
+    """Forms reachable from a lowercased word as the word itself, capitalised or in capitals."""
+    index: dict[tuple[str, ...], frozenset[int]] = {}
+    for key, forms in vi_places.items():
+        low = key.lower()
+        if key not in (low, low.capitalize(), low.upper()):
+            continue
+        for form in forms:
+            words = tuple(w.lower() for w in form.words)
+            index[words] = index.get(words, frozenset()) | form.groups
+    return index
 
 
 @cache

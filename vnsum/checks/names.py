@@ -639,9 +639,9 @@ def _loose_groups(text: str, lex: Lexicon) -> frozenset[int]:
     """Table entries whose Vietnamese form occurs in any case ("ở mỹ", "nước anh")."""
     words = [m.group(0).lower() for m in TOKEN.finditer(text)]
     found: set[int] = set()
-    for i, w in enumerate(words):
-        for form in lex.vi_places.get(w, []) + lex.vi_places.get(w.capitalize(), []) + lex.vi_places.get(w.upper(), []):
-            k = len(form.words)
-            if tuple(x.lower() for x in words[i : i + k]) == tuple(x.lower() for x in form.words):
-                found |= form.groups
+    for i in range(len(words)):
+        for k in lex.vi_loose_lengths:
+            if i + k > len(words):
+                break
+            found |= lex.vi_loose.get(tuple(words[i : i + k]), frozenset())
     return frozenset(found)

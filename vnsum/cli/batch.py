@@ -152,7 +152,7 @@ def batch_command(
         if not quiet:
             for note in journal.notes:
                 env.err(f"vnsum: {note}")
-        items = collect(inputs or [], fetch_feed=_fetcher(limit), output=output)
+        items = collect(inputs or [], fetch_feed=_fetcher(limit), output=output, max_bytes=limit)
         skip = journal.done_ids(retry_failed=retry_failed)
         if retry_failed:
             journal.drop_errors([item.id for item in items if item.id not in skip])

@@ -15,7 +15,7 @@ import typer
 from vnsum.cli.batch import BatchProgress
 from vnsum.cli.common import MAX_BYTES, model_options, services
 from vnsum.cli.env import Environment
-from vnsum.errors import UsageError
+from vnsum.errors import ExitCode, UsageError
 from vnsum.options import Options
 
 
@@ -54,7 +54,10 @@ def digest_command(
     ),
 ) -> None:
     """Group articles about the same event across outlets into stories: one brief per story, key
-    points citing every outlet, and the numbers, dates and names on which the outlets disagree."""
+    points citing every outlet, and the numbers, dates and names on which the outlets disagree.
+
+    Exit 0 even when some articles failed (the digest lists them); 1 when articles failed and
+    none could be digested; 2 for a bad INPUT."""
     from vnsum.batch.inputs import validate
     from vnsum.cli.choices import resolve_format
     from vnsum.cli.inputs import size_limit
@@ -84,7 +87,7 @@ def digest_command(
                 env.before_error.append(progress.clear)
             progress.advance(not event.ok)
 
-    needs_models = not no_models and not all(is_batch_output(a) for a in args)
+    needs_models = not no_models and not all(is_batch_output(a, limit) for a in args)
     cache = None
     try:
         if needs_models:
@@ -93,9 +96,13 @@ def digest_command(
 
             cache = None if no_cache else open_cache(env)
             with Pipeline(options, cache=cache, **services(env)) as pipeline:
-                reports, failures = from_inputs(args, pipeline, fetch_feed=_fetch_feed(limit), max_bytes=limit, on_event=on_event)
+                reports, failures = from_inputs(
+                    args, pipeline, fetch_feed=_fetch_feed(limit), max_bytes=limit, on_event=on_event, output=output
+                )
         else:
-            reports, failures = from_inputs(args, None, fetch_feed=_fetch_feed(limit), max_bytes=limit, on_event=on_event)
+            reports, failures = from_inputs(
+                args, None, fetch_feed=_fetch_feed(limit), max_bytes=limit, on_event=on_event, output=output
+            )
     finally:
         progress.clear()
         if cache is not None:
@@ -118,3 +125,5 @@ def digest_command(
             write(fh)
     if not quiet:
         env.err(f"vnsum: {len(reports)} articles, {len(failures)} failed")
+    if failures and not reports:  # as batch: failures alone are exit 1 (the digest lists them)
+        raise typer.Exit(int(ExitCode.BAD_INPUT))

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from vnsum import jsonsafe
 from vnsum.engines.base import EngineOptions, GenerationSettings, physical_cores
 from vnsum.engines.base import pick_device as base_pick_device
 from vnsum.engines.detok import detokenize
@@ -72,7 +73,7 @@ def is_converted(path: Path) -> bool:
     if not (marker.is_file() and (path / "model.bin").is_file()):
         return False
     try:
-        return json.loads(marker.read_text()).get("format") == FORMAT_VERSION
+        return jsonsafe.loads_object(marker.read_bytes()).get("format") == FORMAT_VERSION
     except (OSError, ValueError):
         return False
 
@@ -167,14 +168,14 @@ class RuntimeTokenizer:
 
     def __init__(self, path: Path) -> None:
         cfg_file = path / "tokenizer_config.json"
-        cfg = json.loads(cfg_file.read_text(encoding="utf-8")) if cfg_file.is_file() else {}
+        cfg = jsonsafe.loads_object(cfg_file.read_bytes()) if cfg_file.is_file() else {}
         self.eos = str(cfg.get("eos_token") or "</s>")
         if (path / "source.spm").is_file():
             import sentencepiece as spm
 
             self._src = spm.SentencePieceProcessor(model_file=str(path / "source.spm"))
             self._tgt = spm.SentencePieceProcessor(model_file=str(path / "target.spm"))
-            vocab = json.loads((path / "vocab.json").read_text(encoding="utf-8"))
+            vocab = jsonsafe.loads_object((path / "vocab.json").read_bytes())
             self._vocab = vocab
             unk = str(cfg.get("unk_token") or "<unk>")
             self._unk = unk
@@ -243,7 +244,7 @@ def pick_compute_type(requested: str, device: str, model_type: str | None = None
 def model_type_of(model_dir: Path) -> str | None:
     """``model_type`` from the checkpoint's config.json (None when unreadable)."""
     try:
-        value = json.loads((model_dir / "config.json").read_text(encoding="utf-8")).get("model_type")
+        value = jsonsafe.loads_object((model_dir / "config.json").read_bytes()).get("model_type")
     except (OSError, ValueError, AttributeError):
         return None
     return value if isinstance(value, str) else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from vnsum import jsonsafe
 from vnsum.engines.base import EngineOptions, GenerationSettings
 from vnsum.engines.base import pick_device as base_pick_device
 from vnsum.engines.detok import detokenize
@@ -100,12 +101,10 @@ def check_loadable(model_dir: Path, model_id: str) -> None:
     """Refuse, before any library reads it, a checkpoint whose config needs code vnsum will not run
     (the same refusal for every engine). ``auto_map`` next to a type transformers ships is harmless:
     with ``trust_remote_code=False`` transformers uses its own class."""
-    import json
-
     from transformers import CONFIG_MAPPING
 
     try:
-        cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+        cfg = jsonsafe.loads((model_dir / "config.json").read_bytes())
     except (OSError, ValueError):
         return  # damaged files are the loader's to report
     if not isinstance(cfg, dict):

@@ -6,13 +6,13 @@ again. ``digest()`` is the library's one call.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
+from vnsum import jsonsafe
 from vnsum.brief import Brief
-from vnsum.errors import VnsumError
+from vnsum.errors import VnsumError, human_bytes
 from vnsum.reading.source import DEFAULT_MAX_BYTES, Source
 from vnsum.stories.build import Settings, digest_events
 from vnsum.stories.reports import from_article, from_brief
@@ -29,33 +29,39 @@ GROUP = 8
 Article = Union[str, Source, Brief, Report, Mapping[str, Any]]
 
 
-def is_batch_output(path: str | Path) -> bool:
+def is_batch_output(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
     """Whether ``path`` is a ``vnsum batch`` output: its first record has an id and a brief or an error."""
     p = Path(path)
     if p.suffix.lower() not in (".jsonl", ".ndjson") or not p.is_file():
         return False
     try:
         with open(p, "rb") as f:
-            for raw in f:
-                if raw.strip():
-                    rec = json.loads(raw.removeprefix(b"\xef\xbb\xbf"))
+            for line in jsonsafe.lines(f, max_bytes):
+                if line.data is None:
+                    return False
+                if line.data.strip():
+                    rec = jsonsafe.loads(line.data)
                     return isinstance(rec, dict) and "id" in rec and ("brief" in rec or "error" in rec)
     except (OSError, ValueError):
         return False
     return False
 
 
-def batch_output(path: str | Path) -> Iterator[Report | Failure]:
-    """The reports of a batch output, and a Failure for each error line or unreadable line."""
+def batch_output(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Report | Failure]:
+    """The reports of a batch output, and a Failure for each error line or unreadable line
+    (a line longer than ``max_bytes`` included: it is read past, never held whole)."""
     with open(path, "rb") as f:
-        for lineno, raw in enumerate(f, start=1):
-            if not raw.strip():
+        for line in jsonsafe.lines(f, max_bytes):
+            where = f"{path}:{line.number}"
+            if line.data is None:
+                yield Failure(where, where, "bad_input", f"the line is larger than the {human_bytes(max_bytes)} limit")
                 continue
-            where = f"{path}:{lineno}"
+            if not line.data.strip():
+                continue
             try:
-                rec = json.loads(raw.removeprefix(b"\xef\xbb\xbf") if lineno == 1 else raw)
-            except ValueError:
-                yield Failure(where, where, "bad_input", "not valid JSON")
+                rec = jsonsafe.loads(line.data)
+            except ValueError as exc:
+                yield Failure(where, where, "bad_input", f"not valid JSON ({exc})")
                 continue
             if not isinstance(rec, dict):
                 yield Failure(where, where, "bad_input", "not a JSON object")
@@ -80,7 +86,8 @@ def _record_meta(item: Item) -> dict[str, str]:
     try:
         with open(item.path, "rb") as f:
             f.seek(item.line_offset)
-            rec = json.loads(f.readline().removeprefix(b"\xef\xbb\xbf"))
+            raw, _ = jsonsafe.read_line(f, item.line_size)
+            rec = jsonsafe.loads(raw) if raw is not None else None
     except (OSError, ValueError):
         return {}
     if not isinstance(rec, dict):
@@ -105,19 +112,21 @@ def from_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     group: int = GROUP,
     on_event: Callable[[Event], None] | None = None,
+    output: str | None = None,
 ) -> tuple[list[Report], list[Failure]]:
     """Reports of every article the INPUT arguments name. Batch outputs are read as they are;
     the other inputs are expanded as ``vnsum batch`` does and briefed by ``pipeline`` in groups
-    (``pipeline=None``: no model, key points from the extractive selector)."""
+    (``pipeline=None``: no model, key points from the extractive selector). ``output``: the
+    digest's own file, never read as an article when a folder holds it (nor its temporary files)."""
     from vnsum.batch.inputs import BadItem, collect
     from vnsum.batch.runner import read_item, summarise_group
 
     reports: list[Report] = []
     failures: list[Failure] = []
-    done_outputs = [a for a in inputs if is_batch_output(a)]
+    done_outputs = [a for a in inputs if is_batch_output(a, max_bytes)]
     rest = [a for a in inputs if a not in done_outputs]
-    items: list[Item | BadItem] = collect(rest, fetch_feed=fetch_feed) if rest else []
-    known: list[Report | Failure] = [r for path in done_outputs for r in batch_output(path)]
+    items: list[Item | BadItem] = collect(rest, fetch_feed=fetch_feed, max_bytes=max_bytes, output=output) if rest else []
+    known: list[Report | Failure] = [r for path in done_outputs for r in batch_output(path, max_bytes)]
     total = len(known) + len(items)
     done = 0
 
