@@ -16,7 +16,7 @@ Articles already in the dev set (by id or URL) are left out. The sample is fixed
 ``benchmarks/.work/fresh/articles.jsonl`` (ignored by git: corpus text never enters the project);
 ``structure_gold/fresh/split.json`` keeps the ids.
 
-    python benchmarks/fresh_corpus.py [--dev PATH] [--ktlab 24] [--newsmds 12] [--write-split]
+    python benchmarks/fresh_corpus.py [--dev PATH] [--ktlab 48] [--newsmds 24] [--write-split]
 """
 
 from __future__ import annotations
@@ -139,8 +139,8 @@ def _key(rid: str) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--ktlab", type=int, default=24)
-    ap.add_argument("--newsmds", type=int, default=12)
+    ap.add_argument("--ktlab", type=int, default=48)
+    ap.add_argument("--newsmds", type=int, default=24)
     ap.add_argument("--dev", type=Path, default=DEV, help="the dev corpus (its articles are left out)")
     ap.add_argument("--write-split", action="store_true", help="(re)write structure_gold/fresh/split.json")
     args = ap.parse_args()
