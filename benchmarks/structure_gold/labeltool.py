@@ -1,7 +1,7 @@
 """Label dev articles by hand for the structure gold set, without storing their text.
 
-    python benchmarks/structure_gold/labeltool.py draft ID [ID ...] --out DIR
-    python benchmarks/structure_gold/labeltool.py build DIR --to benchmarks/structure_gold/NAME.jsonl
+    python benchmarks/structure_gold/labeltool.py draft ID [ID ...] --out DIR [--corpus PATH]
+    python benchmarks/structure_gold/labeltool.py build DIR --to benchmarks/structure_gold/NAME.jsonl [--corpus PATH]
 
 ``draft`` writes ``DIR/ID.txt`` (put DIR under ``benchmarks/.work/``, which git ignores): one
 segment a line as ``KIND<TAB>text``, every segment cut naively (each line of the article, then at
@@ -12,7 +12,8 @@ the program's, decides: change the kind, split or join lines, never edit the tex
 subheading, agency_tag, title). Lines starting with ``#`` are comments.
 
 ``build`` finds each segment in the article's text, in order (whitespace-insensitive), and
-writes the gold records (offsets and a hash only, as ``validate.py`` checks).
+writes the gold records (offsets and a hash only, as ``validate.py`` checks). ``--corpus`` reads
+another corpus than the dev set (the fresh articles of ``benchmarks/fresh_corpus.py``).
 """
 
 from __future__ import annotations
@@ -41,17 +42,17 @@ def _naive_cut(para: str) -> list[str]:
     return [*out, para[start:]]
 
 
-def _texts() -> dict[str, dict]:
+def _texts(corpus: Path = CORPUS) -> dict[str, dict]:
     out = {}
-    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+    for line in corpus.read_text(encoding="utf-8").splitlines():
         if line.strip():
             rec = json.loads(line)
             out[rec["id"]] = rec
     return out
 
 
-def draft(ids: list[str], out: Path) -> None:
-    texts = _texts()
+def draft(ids: list[str], out: Path, corpus: Path = CORPUS) -> None:
+    texts = _texts(corpus)
     out.mkdir(parents=True, exist_ok=True)
     for art_id in ids:
         rec = texts[art_id]
@@ -71,8 +72,8 @@ def _find(text: str, seg: str, start: int) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-def build(folder: Path, to: Path) -> int:
-    texts = _texts()
+def build(folder: Path, to: Path, corpus: Path = CORPUS) -> int:
+    texts = _texts(corpus)
     records, bad = [], 0
     for path in sorted(folder.glob("*.txt")):
         art_id = path.stem
@@ -111,14 +112,16 @@ def main() -> int:
     d = sub.add_parser("draft")
     d.add_argument("ids", nargs="+")
     d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--corpus", type=Path, default=CORPUS)
     b = sub.add_parser("build")
     b.add_argument("folder", type=Path)
     b.add_argument("--to", type=Path, required=True)
+    b.add_argument("--corpus", type=Path, default=CORPUS)
     args = ap.parse_args()
     if args.cmd == "draft":
-        draft(args.ids, args.out)
+        draft(args.ids, args.out, args.corpus)
         return 0
-    return build(args.folder, args.to)
+    return build(args.folder, args.to, args.corpus)
 
 
 if __name__ == "__main__":
