@@ -16,6 +16,13 @@ rules and the caption model may be written on and which part is only scored:
   by whoever writes the rules, scored once at the end. Its figures are the ones that count.
   ``--errors`` never prints the unseen part's articles.
 
+Fresh articles from outside the dev set (``benchmarks/fresh_corpus.py`` builds their text into
+``benchmarks/.work/fresh/articles.jsonl`` from the source repositories; KTLab clusters 1-100 and
+News-MDS clusters 1-50, the kinds of articles the unseen part fails on), labelled the same way,
+``structure_gold/fresh/``: "fresh-fit" (read while writing rules) and "fresh-check" (labelled
+after the rules were frozen, scored only), split by ``structure_gold/fresh/split.json`` before any
+of them was labelled or scored.
+
 vnsum reads ``title + "\\n" + text`` (what a user's file looks like; ``--no-title`` reads the
 text alone). Its body sentences are mapped back to character offsets of ``text`` by searching
 each one forward in the text, ignoring whitespace and diacritics placement (vnsum cleans the
@@ -32,7 +39,8 @@ Figures, overall and per dataset:
 
 It also parses all dev articles (200) and counts those where vnsum finds no body.
 
-    python benchmarks/structure_eval.py [--part fitting|unseen|all] [--no-title] [--errors] [--write]
+    python benchmarks/structure_eval.py [--part fitting|unseen|both|fresh-fit|fresh-check|fresh|every]
+        [--corpus PATH] [--fresh-corpus PATH] [--no-title] [--errors] [--write]
 """
 
 from __future__ import annotations
@@ -99,6 +107,10 @@ def load_corpus(path: Path) -> dict[str, dict]:
 
 FITTING = "fitting"
 UNSEEN = "unseen"
+FRESH_FIT = "fresh-fit"
+FRESH_CHECK = "fresh-check"
+FRESH_CORPUS = Path(__file__).resolve().parent / ".work" / "fresh" / "articles.jsonl"
+READABLE = (FITTING, FRESH_FIT)
 
 
 def split_of() -> dict[str, str]:
@@ -110,7 +122,10 @@ def split_of() -> dict[str, str]:
 
 
 def load_gold(part: str = FITTING) -> list[dict]:
-    """The gold records of one part ("fitting", "unseen") or of both ("all")."""
+    """The gold records of one part ("fitting", "unseen", "fresh-fit", "fresh-check") or of the dev set ("all")."""
+    if part in (FRESH_FIT, FRESH_CHECK):
+        path = GOLD_DIR / "fresh" / f"{part.replace('-', '_')}.jsonl"
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     parts = split_of()
     rows = []
     for path in sorted(GOLD_DIR.glob("*.jsonl")):
@@ -218,6 +233,7 @@ def summarise(counts: dict) -> dict[str, float]:
 def evaluate(
     corpus: Path, with_title: bool = True, part: str = FITTING
 ) -> tuple[dict[str, dict], dict[str, dict], int, list[str]]:
+    """Totals per dataset, counts per article, and the articles of ``corpus`` where no body is found."""
     rows = load_corpus(corpus)
     totals: dict[str, dict] = defaultdict(lambda: defaultdict(int))
     per_article: dict[str, dict] = {}
@@ -261,15 +277,24 @@ def table(totals: dict[str, dict]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument(
+        "--fresh-corpus",
+        type=Path,
+        default=FRESH_CORPUS,
+        help="the fresh articles from outside the dev set (built by benchmarks/fresh_corpus.py)",
+    )
     ap.add_argument("--no-title", action="store_true", help="read the text alone, without its title line")
     ap.add_argument(
         "--part",
-        choices=[FITTING, UNSEEN, "both"],
+        choices=[FITTING, UNSEEN, "both", FRESH_FIT, FRESH_CHECK, "fresh", "every"],
         default=FITTING,
-        help="which part of the gold set: the fitting part (default), the unseen part, or each of the two",
+        help="which part: the dev set's fitting part (default) or unseen part, or each of the two (both); "
+        "the fresh articles' fresh-fit or fresh-check part, or each of the two (fresh); all four (every)",
     )
     ap.add_argument(
-        "--errors", action="store_true", help="print each article's missed and spurious sentences (fitting part only)"
+        "--errors",
+        action="store_true",
+        help="print each article's missed and spurious sentences (fitting and fresh-fit parts only)",
     )
     ap.add_argument("--write", action="store_true", help="also store the output in benchmarks/RESULTS.md")
     args = ap.parse_args()
@@ -280,19 +305,36 @@ def main() -> None:
 
 def _run(args: argparse.Namespace) -> None:
     with_title = not args.no_title
-    parts = [FITTING, UNSEEN] if args.part == "both" else [args.part]
+    groups = {
+        "both": [FITTING, UNSEEN],
+        "fresh": [FRESH_FIT, FRESH_CHECK],
+        "every": [FITTING, FRESH_FIT, FRESH_CHECK, UNSEEN],
+    }
+    parts = groups.get(args.part, [args.part])
+    names = {
+        FITTING: "dev fitting part (seen_old + fit)",
+        UNSEEN: "dev unseen part (scored only, never read)",
+        FRESH_FIT: "fresh-fit part (outside the dev set, read while writing rules)",
+        FRESH_CHECK: "fresh-check part (outside the dev set, scored only)",
+    }
+    failures: dict[str, tuple[int, list[str]]] = {}
+    readable: dict[str, dict] = {}
     for part in parts:
-        totals, per_article, n_dev, failed = evaluate(args.corpus, with_title, part)
-        name = "fitting part (seen_old + fit)" if part == FITTING else "unseen part (scored only, never read)"
+        fresh = part in (FRESH_FIT, FRESH_CHECK)
+        totals, per_article, n_rows, failed = evaluate(args.fresh_corpus if fresh else args.corpus, with_title, part)
+        failures["fresh" if fresh else "dev"] = (n_rows, failed)
+        if part in READABLE:
+            readable.update(per_article)
         print(
-            f"### {name}: {totals['all']['articles']} hand-labelled dev articles; "
+            f"### {names[part]}: {totals['all']['articles']} hand-labelled articles; "
             f"input: {'title + text' if with_title else 'text alone'}\n"
         )
         print(table(totals))
         print()
-    print(f"dev articles with no body found: {len(failed)} of {n_dev}" + (f" ({', '.join(failed)})" if failed else ""))
-    if args.errors and args.part == FITTING:
-        for rid, c in per_article.items():
+    for which, (n_rows, failed) in failures.items():
+        print(f"{which} articles with no body found: {len(failed)} of {n_rows}" + (f" ({', '.join(failed)})" if failed else ""))
+    if args.errors:
+        for rid, c in readable.items():
             errs = c["_errors"]
             if not any(errs.values()):
                 continue
