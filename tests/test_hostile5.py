@@ -380,3 +380,36 @@ def test_digest_never_reads_its_own_output_in_an_input_folder(run_cli, tmp_path:
         assert first.code == again.code == 0, again.err
         assert (d / name).read_text(encoding="utf-8") == written, fmt
         assert again.err.strip().splitlines()[-1] == "vnsum: 2 articles, 0 failed", again.err
+
+
+@pytest.mark.parametrize("text", ['"a\\ud800b"', '{"\\udcff": 1}', '["\\ude00\\ud83d"]'])
+def test_jsonsafe_keeps_lone_surrogates_for_round_trips(text: str) -> None:
+    """The journal and cache write an undecodable file name's surrogates as ``\\udcXX`` escapes and
+    must read them back; an article's text is made whole where it becomes a Source."""
+    assert jsonsafe.loads(text) == json.loads(text)
+    assert jsonsafe.loads('["\\ud83d\\ude00"]') == ["\U0001f600"]  # a pair is a character
+
+
+def test_jsonl_lone_surrogates_become_replacement_characters(run_cli, tiny, tmp_path: Path) -> None:
+    """A scraped text with a ``\\ud800`` escape stopped the whole batch with exit 70 (UnicodeEncodeError
+    at the first output); now the Source holds U+FFFD there and every line is digested."""
+    from conftest import SEED
+    from test_brief_checks import _scripted
+
+    text = SEED.read_text(encoding="utf-8")
+    data = tmp_path / "in.jsonl"
+    data.write_text(
+        json.dumps({"id": "s1", "text": "B\\ud800" + text}).replace("\\\\ud800", "\\ud800") + "\n"
+        + json.dumps({"id": "s\\udcff2", "title": "T\\udfff", "text": text}).replace("\\\\u", "\\u") + "\n"
+        + json.dumps({"id": "ok", "text": text}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    items = collect([str(data)])
+    assert [type(i).__name__ for i in items] == ["Item", "Item", "Item"]
+    out = tmp_path / "out.jsonl"
+    r = run_cli("batch", data, "-o", out, "--recipe", tiny.recipe, "-q", **_scripted(tiny))
+    assert r.code == 0, r.err
+    raw = out.read_text(encoding="utf-8")
+    records = [json.loads(line) for line in raw.splitlines()]
+    assert [("brief" in rec) for rec in records] == [True, True, True], records
+    assert "\ufffd" in json.dumps(records[0], ensure_ascii=False), records[0]

@@ -77,7 +77,9 @@ def _too_deep(value: Any, limit: int) -> bool:
 
 def loads(data: str | bytes | bytearray, *, max_depth: int = MAX_DEPTH) -> Any:
     """``data`` as a JSON value. Raises :class:`JSONError` (never ``RecursionError``) when it is
-    not JSON, nests deeper than ``max_depth``, or holds NaN, Infinity or an absurd number."""
+    not JSON, nests deeper than ``max_depth``, or holds NaN, Infinity or an absurd number. A lone
+    surrogate escape is kept: the journal and cache write undecodable file names that way; an
+    article's text and title are made whole where they become a ``Source``."""
     try:
         text = data.decode("utf-8") if isinstance(data, (bytes, bytearray)) else data
     except UnicodeDecodeError as exc:

@@ -58,6 +58,21 @@ class Source:
     author: str | None = None
     notes: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # A lone surrogate (a JSONL record's "\\ud800" escape) is no text: no tokenizer, hash or
+        # UTF-8 writer takes it, and every article, however read, is a Source first.
+        self.text = without_surrogates(self.text)
+        if self.title is not None:
+            self.title = without_surrogates(self.title)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD (pairs cannot occur in a ``str``)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
 
 def repair_mojibake(text: str) -> tuple[str, bool]:
     """Undo UTF-8 that was decoded as Windows-1252/Latin-1 and saved again, run by run.
